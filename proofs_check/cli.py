@@ -1,0 +1,199 @@
+"""The ``lazycheck`` command line (also ``python -m proofs_check``).
+
+Commands:
+
+- ``lazycheck derive [NAME ...] [--json | --latex]`` prints the symbolic derivations.
+- ``lazycheck verify [--json FILE]`` is the main job. Until the claims ledger exists it
+  runs every derivation and reports each one's checks and its agreement with the texts.
+
+Exit codes: 0 success; 1 a check failed or crashed; 2 a usage error (one line on
+stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+
+from proofs_check import render
+
+
+class UsageError(Exception):
+    """A usage error: reported on one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors (no usage block) and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: error: {message}")
+
+
+def _derivation_names() -> tuple[str, ...]:
+    from symbolic import names
+
+    return names()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with help for every option."""
+    parser = _Parser(
+        prog="lazycheck",
+        description="Formal-verification and symbolic companion to the theory of lazy training "
+        "(chizat-bach and smith). Run 'lazycheck verify' for the main job.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    derive = commands.add_parser(
+        "derive", help="print the SymPy derivations, with a check mark per step",
+        description="Print SymPy derivations: the derived expression, each step with its check "
+        "(pass/fail and residual), and whether each source text agrees as written.",
+    )
+    derive.add_argument("names", nargs="*", metavar="NAME",
+                        help="derivations to print (default: all). Valid names: " + ", ".join(_derivation_names()))
+    output = derive.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true",
+                        help="print a JSON list of {name, expression, steps, agrees_with, ...} objects")
+    output.add_argument("--latex", action="store_true", help="print LaTeX fragments instead of text")
+
+    verify = commands.add_parser(
+        "verify", help="run every check and report (the main job)",
+        description="Run every derivation's checks, report each one's steps and its agreement with the "
+        "texts, and exit 0 only if every step is verified.",
+    )
+    verify.add_argument("--json", metavar="FILE", dest="json_file",
+                        help="also write the full results as JSON to FILE ('-' for standard output)")
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lazycheck")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def run_derive(args: argparse.Namespace) -> int:
+    """``lazycheck derive``: print derivations; exit 1 if a step fails."""
+    from symbolic import derive
+
+    valid = _derivation_names()
+    unknown = [name for name in args.names if name not in valid]
+    if unknown:
+        raise UsageError(f"lazycheck derive: unknown derivation {unknown[0]!r}; valid names: {', '.join(valid)}")
+    derivations = [derive(name) for name in (args.names or valid)]
+    if args.json:
+        print(json.dumps([render.derivation_json(d) for d in derivations], indent=2))
+    else:
+        show = render.derivation_latex if args.latex else render.derivation_text
+        print("\n\n".join(show(d) for d in derivations))
+    return 0 if all(d.ok for d in derivations) else 1
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """``lazycheck verify``: run every derivation with progress, then a summary table."""
+    from symbolic import derive
+
+    valid = _derivation_names()
+    good, bad = render.marks(sys.stderr)
+    results = []
+    for index, name in enumerate(valid, 1):
+        print(f"[{index:2d}/{len(valid)}] {name} ...", end="", file=sys.stderr, flush=True)
+        start = time.perf_counter()
+        try:
+            derivation, error = derive(name), None
+        except Exception as exc:  # a crashed check is a result to report, not a traceback
+            derivation, error = None, f"{type(exc).__name__}: {exc}"
+        seconds = time.perf_counter() - start
+        ok = derivation is not None and derivation.ok
+        print(f" {good if ok else bad} {seconds:.2f} s", file=sys.stderr, flush=True)
+        results.append((name, derivation, error, seconds))
+    print(_verify_table(results))
+    if args.json_file:
+        _write_json(args.json_file, _verify_json(results))
+    return 0 if all(d is not None and d.ok for _, d, _, _ in results) else 1
+
+
+def _agreement_cell(derivation, text: str) -> str:
+    if text not in derivation.agrees_with:
+        return "-"
+    return "agrees" if derivation.agrees_with[text] else "DIFFERS"
+
+
+def _verify_table(results) -> str:
+    from symbolic import TEXTS
+
+    header = f"{'derivation':32} {'steps':>7}  " + "  ".join(f"{text:12}" for text in TEXTS) + f"  {'remarks':>8} {'time':>7}"
+    rows = [header, "-" * len(header)]
+    for name, derivation, error, seconds in results:
+        if derivation is None:
+            rows.append(f"{name:32} CRASHED  {error}")
+            continue
+        passed = sum(s.ok for s in derivation.steps)
+        cells = "  ".join(f"{_agreement_cell(derivation, text):12}" for text in TEXTS)
+        differing = sum(not r.check.ok for r in derivation.remarks)
+        rows.append(f"{name:32} {passed:>3}/{len(derivation.steps):<3}  {cells}  {differing:>8} {seconds:>6.2f}s")
+    rows.append(_summary_line(results))
+    return "\n".join(rows)
+
+
+def _summary_line(results) -> str:
+    done = [d for _, d, _, _ in results if d is not None]
+    verified = sum(d.ok for d in done)
+    agreements = [ok for d in done for ok in d.agrees_with.values()]
+    remarks = sum(not r.check.ok for d in done for r in d.remarks)
+    return (f"{len(results)} derivations: {verified} with every step verified, "
+            f"{len(results) - verified} failed or crashed; text statements: {sum(agreements)} agree, "
+            f"{len(agreements) - sum(agreements)} differ as written; {remarks} intermediate constants differ "
+            f"(details: lazycheck derive NAME)")
+
+
+def _verify_json(results) -> dict:
+    entries = []
+    for name, derivation, error, seconds in results:
+        entry = {"name": name, "seconds": round(seconds, 4), "error": error}
+        if derivation is not None:
+            entry |= render.derivation_json(derivation) | {"ok": derivation.ok}
+        entries.append(entry)
+    return {"derivations": entries, "summary": _summary_line(results)}
+
+
+def _write_json(path: str, payload: dict) -> None:
+    text = json.dumps(payload, indent=2)
+    if path == "-":
+        print(text)
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    except OSError as error:
+        raise UsageError(f"lazycheck verify: cannot write {path!r}: {error.strerror}") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``lazycheck`` console script. Returns the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("lazycheck: error: a command is required (choose from 'derive', 'verify'); "
+                             "see 'lazycheck --help'")
+        return {"derive": run_derive, "verify": run_verify}[args.command](args)
+    except UsageError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("lazycheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def console() -> None:
+    """Console-script wrapper: exit with :func:`main`'s code."""
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The documented symbol names of lazycheck: one table, used everywhere.
+
+Symbol names are part of the public interface. They appear in the JSON output of
+``lazycheck derive --json`` and in expressions that users type (``what-if`` bounds,
+their own scripts). Every name below carries the sympy assumptions under which the
+derivations are carried out, so an expression parsed with :func:`parse_expression`
+is the same object as the one the derivations produce.
+
+The two texts use different letters for the same constants: smith writes ``m, M``
+for chizat-bach's ``mu, nu``, ``C0`` for ``M`` and ``Lip(Dh)`` for ``L_Df``. lazycheck
+always uses the names of this table.
+"""
+
+from __future__ import annotations
+
+import io
+import tokenize
+from dataclasses import dataclass
+
+import sympy as sp
+
+
+@dataclass(frozen=True)
+class SymbolInfo:
+    """One documented symbol: its name, its meaning and its sympy assumptions."""
+
+    name: str
+    meaning: str
+    assumptions: tuple[str, ...]
+
+    @property
+    def symbol(self) -> sp.Symbol:
+        """The sympy symbol with this name and these assumptions."""
+        return sp.Symbol(self.name, **{a: True for a in self.assumptions})
+
+
+_POS = ("positive",)
+
+#: The public symbol table, in the order the issue tracker documents it, followed
+#: by the few auxiliary names the derivations need.
+SYMBOL_TABLE: tuple[SymbolInfo, ...] = (
+    SymbolInfo("t", "time along the flow, t >= 0", ("nonnegative",)),
+    SymbolInfo("alpha", "scale factor alpha of the scaled model alpha*f", _POS),
+    SymbolInfo("mu", "strong-convexity constant of R (smith: m)", _POS),
+    SymbolInfo("nu", "Lipschitz constant of grad R, i.e. smoothness (smith: M)", _POS),
+    SymbolInfo("kappa", "condition number kappa = nu/mu of R", _POS),
+    SymbolInfo(
+        "lam",
+        "certified floor of the metric, Sigma(t) >= lam*Id (Lemma 3.3, Lemma A.1); "
+        "in criterion_homogeneity only, the initialization scale of chizat-bach "
+        "4.2.1, which the text also calls lambda",
+        _POS,
+    ),
+    SymbolInfo("sigma_min", "smallest singular value of Df(w0)", _POS),
+    SymbolInfo("Df_norm", "operator norm ||Df(w0)||", _POS),
+    SymbolInfo("lip_Df", "Lipschitz constant of w -> Df(w) in operator norm (smith: Lip(Dh))", _POS),
+    SymbolInfo("lip_f", "Lipschitz constant of f on the ball (smith: Lip(h))", _POS),
+    SymbolInfo("d0", "initial distance ||y(0) - y*||; in Theorem 3.2 ||alpha*f(w0) - f*||", _POS),
+    SymbolInfo("K", "K of Lemma A.1: sup_t ||(Sigma(t) - Sigma(0)) grad R(y(t))||", _POS),
+    SymbolInfo("Sigma0_norm", "operator norm ||Sigma(0)||", _POS),
+    SymbolInfo("C1", "constant of smith's comparison Delta' <= C1/alpha + C2*Delta", _POS),
+    SymbolInfo("C2", "constant of smith's comparison Delta' <= C1/alpha + C2*Delta", _POS),
+    SymbolInfo("f_star_norm", "norm ||f*|| of the minimizer of R (smith: ||y*||)", _POS),
+    SymbolInfo("q", "degree of homogeneity of a q-homogeneous model, q >= 2", _POS),
+    SymbolInfo("m", "number of hidden units of a two-layer network", _POS),
+    # Auxiliary names used by individual derivations.
+    SymbolInfo("c", "kernel-floor factor: Sigma(w) >= c*sigma_min**2*Id on the ball B(w0, r0)", _POS),
+    SymbolInfo("r", "a radius ||w - w0|| around the initialization", _POS),
+    SymbolInfo("F0", "initial suboptimality R(y(0)) - R(y*)", _POS),
+)
+
+_BY_NAME = {info.name: info for info in SYMBOL_TABLE}
+
+#: name -> sympy Symbol, for every documented name.
+SYMBOLS: dict[str, sp.Symbol] = {info.name: info.symbol for info in SYMBOL_TABLE}
+
+
+def symbol(name: str) -> sp.Symbol:
+    """Return the documented symbol called ``name``.
+
+    Raises
+    ------
+    KeyError
+        If ``name`` is not documented; the message lists the documented names.
+    """
+    try:
+        return SYMBOLS[name]
+    except KeyError:
+        raise KeyError(f"unknown symbol {name!r}; documented symbols: {', '.join(SYMBOLS)}") from None
+
+
+def symbols(names: str) -> tuple[sp.Symbol, ...]:
+    """Return the documented symbols for a space-separated list of names."""
+    return tuple(symbol(name) for name in names.split())
+
+
+def meaning(name: str) -> str:
+    """Return the documented meaning of the symbol ``name``."""
+    return _BY_NAME[symbol(name).name].meaning
+
+
+#: Functions and constants a typed expression may use besides the symbols.
+_FUNCTIONS = frozenset({"sqrt", "exp", "log", "sin", "cos", "tan", "Abs", "Min", "Max", "pi", "E", "oo",
+                        "Rational"})
+
+
+class ExpressionError(ValueError):
+    """An expression a user typed could not be parsed, or names unknown symbols."""
+
+
+def _names_in(text: str) -> list[str]:
+    """The identifiers of ``text``, by Python's tokenizer (so ``1e-3`` has none)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError) as error:
+        raise ExpressionError(f"cannot parse {text!r}: {error.args[0]}") from None
+    return [tok.string for tok in tokens if tok.type == tokenize.NAME]
+
+
+def parse_expression(text: str, allowed: tuple[str, ...] | None = None) -> sp.Expr:
+    """Parse ``text`` into a sympy expression over the documented symbols.
+
+    Parameters
+    ----------
+    text
+        An expression such as ``"sqrt(nu/mu)*d0*exp(-mu*lam*t)"``.
+    allowed
+        The symbol names the expression may use; by default every documented name.
+        The functions ``sqrt, exp, log, sin, cos, tan, Abs, Min, Max`` and the
+        constants ``pi, E, oo`` are always available.
+
+    Raises
+    ------
+    ExpressionError
+        If the text does not parse, or uses a name outside ``allowed``. The
+        one-line message lists the allowed names.
+    """
+    allowed = tuple(SYMBOLS) if allowed is None else allowed
+    unknown = sorted({name for name in _names_in(text) if name not in allowed and name not in _FUNCTIONS})
+    if unknown:
+        raise ExpressionError(
+            f"unknown symbol(s) {', '.join(unknown)} in {text!r}; allowed: {', '.join(allowed)}"
+        )
+    if not text.strip():
+        raise ExpressionError("empty expression")
+    try:
+        expr = sp.sympify(text, locals={name: SYMBOLS[name] for name in allowed})
+    except (sp.SympifyError, SyntaxError, TypeError, AttributeError) as error:
+        reason = str(error).strip().splitlines()[-1]
+        raise ExpressionError(f"cannot parse {text!r}: {reason}") from None
+    if not isinstance(expr, sp.Expr):
+        raise ExpressionError(f"{text!r} is not an expression")
+    return expr

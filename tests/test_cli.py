@@ -1,0 +1,98 @@
+"""The lazycheck command line (proofs_check.cli)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+import sympy as sp
+
+from proofs_check.cli import main
+from symbolic import names, parse_expression
+from tests.test_derivations import REQUIRED
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_derive_json_lists_every_name_with_every_step_ok(capsys):
+    code, out, _ = run(["derive", "--json"], capsys)
+    assert code == 0
+    payload = json.loads(out)
+    assert set(REQUIRED) <= {entry["name"] for entry in payload}
+    for entry in payload:
+        assert set(entry) >= {"name", "expression", "steps", "agrees_with"}
+        assert all(step["ok"] for step in entry["steps"]), entry["name"]
+        assert all(set(step) >= {"description", "source", "ok", "residual"} for step in entry["steps"])
+        sp.sympify(entry["expression"])  # parseable by sympify
+
+
+def test_derive_json_expression_parses_with_documented_symbols(capsys):
+    _, out, _ = run(["derive", "c0", "--json"], capsys)
+    (entry,) = json.loads(out)
+    parsed = parse_expression(entry["specialization"]["expression"])
+    assert parsed == parse_expression("sigma_min**3/(32*kappa**(3/2)*Df_norm*lip_Df)")
+
+
+def test_derive_text_marks_each_step(capsys):
+    code, out, _ = run(["derive", "kernel_floor"], capsys)
+    assert code == 0
+    assert out.count("✓") == 3 and "DIFFERS" in out
+
+
+def test_derive_latex(capsys):
+    code, out, _ = run(["derive", "t0", "--latex"], capsys)
+    assert code == 0 and r"\begin{enumerate}" in out and r"\log{\left(\alpha \right)}" in out
+
+
+@pytest.mark.parametrize("argv,fragment", [
+    (["derive", "nosuch"], "unknown derivation 'nosuch'; valid names: predictor_ode"),
+    (["frobnicate"], "invalid choice: 'frobnicate' (choose from 'derive', 'verify')"),
+    ([], "a command is required"),
+    (["derive", "--json", "--latex"], "not allowed with argument"),
+    (["verify", "--bogus"], "unrecognized arguments: --bogus"),
+])
+def test_usage_errors_are_one_line_with_exit_code_2(argv, fragment, capsys):
+    code, out, err = run(argv, capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and fragment in err
+    assert "Traceback" not in err
+
+
+def test_verify_reports_every_derivation_and_writes_json(tmp_path, capsys):
+    target = tmp_path / "report.json"
+    code, out, err = run(["verify", "--json", str(target)], capsys)
+    assert code == 0
+    for name in names():
+        assert name in out and name in err  # table row and progress line
+    report = json.loads(target.read_text())
+    assert [entry["name"] for entry in report["derivations"]] == list(names())
+    assert all(entry["ok"] for entry in report["derivations"])
+    assert json.loads(json.dumps(report)) == report
+
+
+def test_verify_json_to_unwritable_path_is_a_usage_error(tmp_path, capsys):
+    code, _, err = run(["verify", "--json", str(tmp_path / "missing" / "r.json")], capsys)
+    assert code == 2 and "cannot write" in err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["derive", "--help"], ["verify", "--help"]])
+def test_help_explains_every_option(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    for option in {"--help": ["derive", "verify", "--version"], "derive": ["--json", "--latex", "NAME"],
+                   "verify": ["--json FILE"]}[argv[0]]:
+        assert option in out
+
+
+def test_python_dash_m_is_the_same_command():
+    result = subprocess.run([sys.executable, "-m", "proofs_check", "derive", "nosuch"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("lazycheck derive: unknown derivation 'nosuch'")
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,47 @@
+"""The documented symbol table and expression parsing (symbolic.symbols)."""
+
+import pytest
+import sympy as sp
+
+from symbolic import SYMBOLS, ExpressionError, derive, names, parse_expression
+
+#: The symbol names the issue tracker made part of the public interface.
+REQUIRED_SYMBOLS = ("t alpha mu nu kappa lam sigma_min Df_norm lip_Df lip_f d0 K Sigma0_norm "
+                    "C1 C2 f_star_norm q m").split()
+
+
+def test_every_required_symbol_is_documented():
+    assert set(REQUIRED_SYMBOLS) <= set(SYMBOLS)
+
+
+def test_parse_uses_the_documented_symbols_with_their_assumptions():
+    expr = parse_expression("sqrt(nu/mu)*d0*exp(-mu*lam*t)")
+    assert expr == sp.sqrt(SYMBOLS["nu"] / SYMBOLS["mu"]) * SYMBOLS["d0"] * sp.exp(-SYMBOLS["mu"] * SYMBOLS["lam"] * SYMBOLS["t"])
+    assert SYMBOLS["mu"].is_positive
+
+
+@pytest.mark.parametrize("name", [n for n in names() if n not in ("predictor_ode", "tangent_ode", "objective_gradient")])
+def test_derived_expressions_round_trip_through_their_json_string(name):
+    derivation = derive(name)
+    assert parse_expression(str(derivation.expression)) == derivation.expression
+
+
+def test_unknown_symbol_is_rejected_with_the_allowed_list():
+    with pytest.raises(ExpressionError, match="unknown symbol.*beta.*allowed: t, alpha"):
+        parse_expression("beta*t")
+
+
+def test_restricted_symbol_set():
+    with pytest.raises(ExpressionError, match="K"):
+        parse_expression("K*t", allowed=("t", "mu"))
+
+
+@pytest.mark.parametrize("text", ["mu*(", "lambda x: x", "", "mu +* nu"])
+def test_unparsable_text_is_an_expression_error(text):
+    with pytest.raises(ExpressionError):
+        parse_expression(text)
+
+
+def test_unknown_function_is_rejected():
+    with pytest.raises(ExpressionError, match="g"):
+        parse_expression("g(t)")
