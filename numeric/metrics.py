@@ -81,7 +81,7 @@ class ConstantMetric(Metric):
         self.sigma, eigenvalues, _ = positive_definite(sigma, "Sigma")
         self.dim = self.sigma.shape[0]
         self.lam = float(eigenvalues[0]) if lam is None else positive_number(lam, "lam")
-        if self.lam > eigenvalues[0] * (1 + FLOOR_RTOL):
+        if self.lam > eigenvalues[0] + FLOOR_RTOL * eigenvalues[-1]:
             raise ValueError(f"declared floor lam={self.lam:.6g} exceeds lambda_min(Sigma) = {eigenvalues[0]:.6g}")
 
     def _at(self, t: float) -> np.ndarray:
@@ -202,8 +202,9 @@ class PiecewiseConstant(Metric):
         self.sigmas = np.stack([matrix for matrix, _, _ in checked])
         self.dim = self.sigmas.shape[1]
         floor = min(float(eigenvalues[0]) for _, eigenvalues, _ in checked)
+        rounding = FLOOR_RTOL * max(float(eigenvalues[-1]) for _, eigenvalues, _ in checked)
         self.lam = floor if lam is None else positive_number(lam, "lam")
-        if self.lam > floor * (1 + FLOOR_RTOL):
+        if self.lam > floor + rounding:
             raise ValueError(f"declared floor lam={self.lam:.6g} exceeds the smallest eigenvalue {floor:.6g}")
 
     def _index(self, t) -> np.ndarray:

@@ -1,0 +1,249 @@
+"""Hypothesis strategies for property tests of lazy-training claims.
+
+Public, for other people's test suites::
+
+    from hypothesis import given
+    from numeric.strategies import strongly_convex_losses, time_varying_metrics, initial_points
+
+Every strategy takes keyword-only bounds, validates them (raising hypothesis'
+``InvalidArgument``), and documents what its examples shrink towards. Instances have a
+``repr`` that is valid Python, so a shrunk counterexample can be replayed by copying it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from numeric.adversarial import ForcingMetric, LevelSetTransport
+from numeric.losses import LogCoshQuadratic, StronglyConvexQuadratic
+from numeric.metrics import FloorPlusGram, ModelInducedMetric, PiecewiseConstant, RotatingSpectrum
+from numeric.models import SineTiltedLinear
+
+#: Loss kinds: quadratic (exact constants) and a non-quadratic log-cosh family.
+LOSS_KINDS = ("quadratic", "logcosh")
+#: Metric families that need nothing but a dimension and a floor.
+METRIC_FAMILIES = ("rotating", "floor_plus_gram", "piecewise", "model_induced")
+#: Adversarial families, built for a given quadratic loss and initial point.
+ADVERSARIAL_FAMILIES = ("level_set_transport", "forcing")
+
+_MAX_DIM = 12
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise InvalidArgument(message)
+
+
+def _check_dims(min_dim, max_dim) -> None:
+    _require(isinstance(min_dim, int) and isinstance(max_dim, int), "min_dim and max_dim must be integers")
+    _require(1 <= min_dim <= max_dim <= _MAX_DIM, f"need 1 <= min_dim <= max_dim <= {_MAX_DIM}, "
+             f"got min_dim={min_dim}, max_dim={max_dim}")
+
+
+def _check_positive(name: str, value) -> None:
+    _require(isinstance(value, (int, float)) and math.isfinite(value) and value > 0,
+             f"{name} must be a finite number > 0, got {value!r}")
+
+
+def _check_choices(name: str, chosen, allowed) -> None:
+    _require(len(chosen) > 0 and set(chosen) <= set(allowed),
+             f"{name} must be a non-empty subset of {allowed}, got {chosen!r}")
+
+
+def _floats(lo: float, hi: float):
+    return st.floats(lo, hi, allow_nan=False, allow_infinity=False)
+
+
+def _vectors(size: int, lo: float = -1.0, hi: float = 1.0):
+    return st.lists(_floats(lo, hi), min_size=size, max_size=size).map(np.array)
+
+
+def _matrices(rows: int, cols: int, bound: float):
+    return _vectors(rows * cols, -bound, bound).map(lambda v: v.reshape(rows, cols))
+
+
+def rotations(dim: int):
+    """Orthogonal matrices as products of Givens rotations; shrink towards the identity."""
+    pairs = [(i, j) for i in range(dim) for j in range(i + 1, dim)]
+
+    def build(angles) -> np.ndarray:
+        rotation = np.eye(dim)
+        for (i, j), angle in zip(pairs, angles):
+            givens = np.eye(dim)
+            givens[[i, j], [i, j]] = math.cos(angle)
+            givens[i, j], givens[j, i] = -math.sin(angle), math.sin(angle)
+            rotation = givens @ rotation
+        return rotation
+
+    return _vectors(len(pairs), -math.pi, math.pi).map(build)
+
+
+def _spectrum(mu: float, nu: float, fractions) -> np.ndarray:
+    """[mu, interior..., nu] with the interior at the given fractions of [mu, nu]."""
+    return np.sort(np.concatenate([[mu], mu + np.asarray(fractions) * (nu - mu), [nu]]))
+
+
+@st.composite
+def _losses(draw, min_dim, max_dim, min_mu, max_kappa, kinds):
+    dim = draw(st.integers(min_dim, max_dim))
+    kind = draw(st.sampled_from(kinds))
+    mu = draw(_floats(min_mu, 10 * min_mu))
+    nu = mu * draw(_floats(1.0, max_kappa))
+    rotation, y_star = draw(rotations(dim)), draw(_vectors(dim, -2.0, 2.0))
+    if kind == "quadratic":
+        spectrum = np.array([mu]) if dim == 1 else _spectrum(mu, nu, draw(_vectors(dim - 2, 0.0, 1.0)))
+        return StronglyConvexQuadratic.from_spectrum(spectrum, rotation, y_star)
+    middle = (mu + nu) / 2
+    spectrum = np.array([mu]) if dim == 1 else _spectrum(mu, middle, draw(_vectors(dim - 2, 0.0, 1.0)))
+    base = rotation @ np.diag(spectrum) @ rotation.T
+    terms = draw(st.integers(1, 2))
+    directions = draw(_matrices(terms, dim, 1.0)) + np.eye(terms, dim)  # shrinks to unit axes
+    directions /= np.maximum(np.linalg.norm(directions, axis=1, keepdims=True), 1e-300)
+    return LogCoshQuadratic(base, y_star, directions, np.full(terms, (nu - spectrum[-1]) / terms))
+
+
+def strongly_convex_losses(*, min_dim: int = 1, max_dim: int = 6, min_mu: float = 0.1,
+                           max_kappa: float = 100.0, kinds=LOSS_KINDS):
+    """mu-strongly convex, nu-smooth losses with certified mu, nu and condition number <= max_kappa.
+
+    ``kinds`` chooses among ``"quadratic"`` (mu, nu the exact extreme eigenvalues, both
+    attained) and ``"logcosh"`` (a quadratic plus log-cosh terms; certified bounds).
+    mu lies in [min_mu, 10 min_mu].
+
+    Shrinks towards: the smallest dimension, the first kind, mu = min_mu, kappa = 1, the
+    identity rotation and y* = 0.
+    """
+    _check_dims(min_dim, max_dim)
+    _check_positive("min_mu", min_mu)
+    _require(isinstance(max_kappa, (int, float)) and max_kappa >= 1, f"max_kappa must be >= 1, got {max_kappa!r}")
+    _check_choices("kinds", tuple(kinds), LOSS_KINDS)
+    return _losses(min_dim, max_dim, float(min_mu), float(max_kappa), tuple(kinds))
+
+
+def _rotating(dim, lam):
+    def build(spread, fractions, generator):
+        spectrum = lam * (1 + spread * np.concatenate([[0.0], fractions]))
+        return RotatingSpectrum(spectrum, generator - generator.T)
+
+    return st.builds(build, _floats(0.0, 10.0), _vectors(dim - 1, 0.0, 1.0), _matrices(dim, dim, 1.0))
+
+
+def _floor_plus_gram(dim, lam):
+    return st.builds(lambda b0, b1, omega: FloorPlusGram(lam, b0, b1, omega),
+                     _matrices(dim, dim, 1.5), _matrices(dim, dim, 1.5), _floats(0.0, 3.0))
+
+
+def _piecewise(dim, lam, horizon):
+    def build(fractions, factors):
+        switch_times = np.unique(np.concatenate([[0.0], np.asarray(fractions) * horizon]))
+        sigmas = [lam * np.eye(dim) + g @ g.T for g in factors[: switch_times.size]]
+        return PiecewiseConstant(switch_times[: len(sigmas)], sigmas, lam=lam)
+
+    return st.integers(1, 4).flatmap(lambda pieces: st.builds(
+        build, _vectors(pieces - 1, 0.0, 1.0), st.lists(_matrices(dim, dim, 1.5), min_size=pieces, max_size=pieces)))
+
+
+def _model_induced(dim, lam, horizon):
+    @st.composite
+    def build(draw):
+        params = dim + draw(st.integers(0, 2))
+        coupling, eps = draw(_matrices(dim, params, 1.0)), draw(_floats(0.0, 0.5))
+        slack = eps * np.linalg.norm(coupling, 2)
+        singular = math.sqrt(lam) * (1 + 2 * np.concatenate([[0.0], draw(_vectors(dim - 1, 0.0, 1.0))])) + slack
+        stretch = np.zeros((dim, params))
+        stretch[:, :dim] = np.diag(singular)
+        model = SineTiltedLinear(draw(rotations(dim)) @ stretch @ draw(rotations(params)).T, coupling, eps)
+        loss = StronglyConvexQuadratic.from_spectrum(np.linspace(0.5, 2.0, dim), np.eye(dim), draw(_vectors(dim)))
+        return ModelInducedMetric(model, loss, draw(_vectors(params)), draw(_floats(0.5, 10.0)), horizon)
+
+    return build()
+
+
+def time_varying_metrics(*, dim: int, lam: float, families=METRIC_FAMILIES, horizon: float = 10.0):
+    """Metrics Sigma(t) on R^dim with certified floor ``lam`` (attained or approached).
+
+    ``families`` chooses among ``"rotating"`` (Q(t) D Q(t)^T), ``"floor_plus_gram"``
+    (lam Id + B(t) B(t)^T), ``"piecewise"`` (switching at times in [0, horizon]) and
+    ``"model_induced"`` (Dh(w(t)) Dh(w(t))^T along a model's own flow on [0, horizon]).
+
+    Shrinks towards: the first family, static metrics (zero rotation generator, zero
+    frequency, a single piece) and Sigma = lam Id where the family allows it.
+    """
+    _require(isinstance(dim, int) and 1 <= dim <= _MAX_DIM, f"dim must be an integer in [1, {_MAX_DIM}], got {dim!r}")
+    _check_positive("lam", lam)
+    _check_positive("horizon", horizon)
+    _check_choices("families", tuple(families), METRIC_FAMILIES)
+    builders = {"rotating": lambda: _rotating(dim, lam), "floor_plus_gram": lambda: _floor_plus_gram(dim, lam),
+                "piecewise": lambda: _piecewise(dim, lam, horizon),
+                "model_induced": lambda: _model_induced(dim, lam, horizon)}
+    return st.one_of([builders[family]() for family in families])
+
+
+def initial_points(*, dim: int, center=None, min_distance: float = 0.1, max_distance: float = 5.0):
+    """Points y0 with min_distance <= ||y0 - center|| <= max_distance (center defaults to 0).
+
+    Shrinks towards: center + min_distance * e1.
+    """
+    _require(isinstance(dim, int) and 1 <= dim <= _MAX_DIM, f"dim must be an integer in [1, {_MAX_DIM}], got {dim!r}")
+    _check_positive("min_distance", min_distance)
+    _require(isinstance(max_distance, (int, float)) and max_distance >= min_distance,
+             f"max_distance must be >= min_distance, got {max_distance!r}")
+    center = np.zeros(dim) if center is None else np.asarray(center, dtype=float)
+    _require(center.shape == (dim,), f"center must have shape ({dim},), got {center.shape}")
+    low = np.full(dim, -1.0)
+    low[0] = -2.0  # e1 + offset then covers every direction
+
+    def build(offset, distance):
+        direction = np.eye(dim)[0] + offset
+        norm = np.linalg.norm(direction)
+        direction = np.eye(dim)[0] if norm < 1e-12 else direction / norm
+        return center + distance * direction
+
+    offsets = st.tuples(*[_floats(lo, 1.0) for lo in low]).map(np.array)
+    return st.builds(build, offsets, _floats(min_distance, max_distance))
+
+
+@st.composite
+def _instances(draw, loss_strategy, min_lam, max_lam, families, horizon):
+    loss = draw(loss_strategy)
+    lam = draw(_floats(min_lam, max_lam))
+    y0 = draw(initial_points(dim=loss.dim, center=loss.y_star))
+    usable = [f for f in families if f in METRIC_FAMILIES or isinstance(loss, StronglyConvexQuadratic)]
+    family = draw(st.sampled_from(usable))
+    if family == "level_set_transport":
+        stages = draw(st.integers(8, 64))
+        duration = draw(_floats(1e-4, 1e-1)) / (lam * loss.nu)
+        return loss, LevelSetTransport(loss, y0, lam, stages=stages, duration=duration), y0
+    if family == "forcing":
+        z0 = y0 - loss.y_star
+        v = loss.eigenvectors[:, 0]
+        y0 = y0 + np.linalg.norm(z0) * (v if v @ z0 >= 0 else -v)
+        a0 = abs(v @ (y0 - loss.y_star))
+        K = draw(_floats(0.01, 1.0)) * lam * loss.mu * a0
+        return loss, ForcingMetric(loss, y0, lam, K, ramp_time=1e-3 / (lam * loss.mu)), y0
+    return loss, draw(time_varying_metrics(dim=loss.dim, lam=lam, families=(family,), horizon=horizon)), y0
+
+
+def flow_instances(*, min_dim: int = 1, max_dim: int = 4, min_mu: float = 0.1, max_kappa: float = 100.0,
+                   min_lam: float = 0.1, max_lam: float = 2.0, kinds=LOSS_KINDS,
+                   families=METRIC_FAMILIES + ADVERSARIAL_FAMILIES, horizon: float = 10.0):
+    """Triples (loss, metric, y0) for the lemmas, adversarial families included.
+
+    The adversarial families are only drawn for quadratic losses, for which they are
+    designed. Shrinks towards: the shrink targets of :func:`strongly_convex_losses`,
+    lam = min_lam, the first family and y0 = y* + 0.1 e1.
+    """
+    _check_positive("min_lam", min_lam)
+    _require(isinstance(max_lam, (int, float)) and max_lam >= min_lam, f"max_lam must be >= min_lam, got {max_lam!r}")
+    _check_choices("families", tuple(families), METRIC_FAMILIES + ADVERSARIAL_FAMILIES)
+    _require(any(f in METRIC_FAMILIES for f in families) or "quadratic" in kinds,
+             "adversarial families need the 'quadratic' loss kind")
+    losses = strongly_convex_losses(min_dim=min_dim, max_dim=max_dim, min_mu=min_mu, max_kappa=max_kappa, kinds=kinds)
+    if not any(f in METRIC_FAMILIES for f in families):
+        losses = strongly_convex_losses(min_dim=min_dim, max_dim=max_dim, min_mu=min_mu, max_kappa=max_kappa,
+                                        kinds=("quadratic",))
+    return _instances(losses, float(min_lam), float(max_lam), tuple(families), float(horizon))

@@ -1,0 +1,180 @@
+"""Numeric property checks of the two lemmas, against bounds derived in symbolic/.
+
+- chizat-bach Lemma 3.3 (smith Lemma B.1):
+  ||y(t) - y*|| <= sqrt(nu/mu) ||y(0) - y*|| exp(-mu lam t);
+- chizat-bach Lemma A.1 (smith Lemma B.2):
+  ||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2} / (lam^{3/2} mu),
+  and lazycheck's sharper time-dependent version.
+
+The bound a check compares against is lambdified from the expression ``symbolic``
+derived (never retyped); a *variant* bound (a what-if, or a falsified constant in the
+tests) is any expression over the same symbols.
+
+Tolerance policy. A ratio observed/bound above 1 counts as a violation only where
+observed - bound exceeds the integrator's error estimate at that time (for Lemma A.1
+also the effect of that error on K) plus the floating-point rounding of evaluating the
+bound and the norms, ``ROUNDING_RTOL * max(observed, bound)`` with ROUNDING_RTOL =
+1000 machine epsilons. When the raw ratio exceeds 1 but the excess is
+within the estimate, the flow is re-solved at a 100 times tighter tolerance and the
+check repeated, so that a real violation is not hidden by a loose estimate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import sympy as sp
+
+from numeric.flows import DEFAULT_ATOL, DEFAULT_RTOL, solve, frozen_metric
+from numeric.metrics import PiecewiseConstant
+from numeric.stability import sup_forcing
+from symbolic import derive, parse_expression
+
+LEMMA_3_3 = "chizat-bach/lemma-3.3"
+LEMMA_A_1 = "chizat-bach/lemma-A.1"
+LEMMA_A_1_SHARP = "lazycheck/stability-time-dependent"
+
+#: Symbols a Lemma 3.3 bound may use, and those of a Lemma A.1 bound.
+LEMMA_3_3_SYMBOLS = ("t", "mu", "nu", "kappa", "lam", "d0")
+LEMMA_A_1_SYMBOLS = ("t", "K", "lam", "mu", "nu", "kappa", "Sigma0_norm")
+
+#: The checks look at most this many e-foldings of the slowest rate mu*lam ahead, so
+#: that the bound stays far above the integrator's absolute tolerance.
+MAX_EFOLDINGS = 18.0
+DEFAULT_HORIZON = 10.0
+#: Tightening factor of the re-solve under the tolerance policy.
+ESCALATION = 100.0
+#: Relative allowance for rounding in float64 evaluations of the bound and the norms.
+ROUNDING_RTOL = 1000 * np.finfo(float).eps
+
+
+@dataclass(frozen=True)
+class PropertyResult:
+    """Observed against bound along a flow: the pair (computed, theoretical) and their ratio.
+
+    ``ratio`` is the largest observed/bound over the time grid, at ``worst_time``;
+    ``violation`` applies the tolerance policy; ``excess`` is the largest
+    observed - bound - error (positive exactly for a violation).
+    """
+
+    claim: str
+    ratio: float
+    worst_time: float
+    observed: float
+    bound: float
+    error: float
+    violation: bool
+    excess: float
+    method: str
+
+
+@lru_cache(maxsize=64)
+def _lambdified(expression: sp.Expr, names: tuple[str, ...]):
+    return sp.lambdify([sp.Symbol(n, **_assumptions(n)) for n in names], expression, "numpy")
+
+
+def _assumptions(name: str) -> dict:
+    from symbolic.symbols import SYMBOLS
+
+    return SYMBOLS[name].assumptions0
+
+
+def bound_expression(bound, default: str, names: tuple[str, ...]) -> sp.Expr:
+    """The bound as a sympy expression: the derived one by default, or a user's variant."""
+    if bound is None:
+        return derive(default).expression
+    if isinstance(bound, str):
+        return parse_expression(bound, allowed=names)
+    return sp.sympify(bound)
+
+
+def evaluate_bound(expression: sp.Expr, names: tuple[str, ...], values: dict) -> np.ndarray:
+    """The bound at the given parameter values (``t`` may be an array)."""
+    result = _lambdified(expression, names)(*(values[n] for n in names))
+    return np.broadcast_to(np.asarray(result, dtype=float), np.shape(values["t"])).copy()
+
+
+def check_times(metric, horizon: float, points: int = 240) -> np.ndarray:
+    """The time grid: uniform, geometric near 0, and every switch time of the metric."""
+    grid = [np.linspace(0.0, horizon, points), horizon * np.geomspace(1e-7, 1.0, points)]
+    if isinstance(metric, PiecewiseConstant):
+        switches = metric.switch_times[metric.switch_times <= horizon]
+        grid += [switches, np.minimum(switches + 1e-9 * horizon, horizon)]
+    if hasattr(metric, "t_cap"):
+        grid.append([min(metric.t_cap, horizon)])
+    return np.unique(np.concatenate(grid))
+
+
+def horizon_for(loss, metric, horizon: float | None) -> float:
+    """The requested horizon, capped at MAX_EFOLDINGS of the slowest rate mu*lam."""
+    return min(DEFAULT_HORIZON if horizon is None else horizon, MAX_EFOLDINGS / (loss.mu * metric.lam))
+
+
+def _compare(claim, ts, observed, bound, error, method) -> PropertyResult:
+    """Ratios where the observation is significant (above its error), and the policy's verdict."""
+    tolerance = error + ROUNDING_RTOL * np.maximum(observed, bound)
+    excess = observed - bound - tolerance
+    significant = observed > tolerance
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = np.where(significant, np.where(bound > 0, observed / bound, np.inf), 0.0)
+    worst = int(np.argmax(ratios))
+    return PropertyResult(claim, float(ratios[worst]), float(ts[worst]), float(observed[worst]), float(bound[worst]),
+                          float(error[worst]), bool(np.any(excess > 0)), float(excess.max()), method)
+
+
+def _escalating(run, rtol: float, atol: float) -> PropertyResult:
+    result = run(rtol, atol)
+    if result.ratio > 1 and not result.violation:
+        result = run(rtol / ESCALATION, atol / ESCALATION)
+    return result
+
+
+def lemma_3_3(loss, metric, y0, *, bound=None, horizon: float | None = None, rtol: float = DEFAULT_RTOL,
+              atol: float = DEFAULT_ATOL) -> PropertyResult:
+    """Check Lemma 3.3 (or a variant ``bound``) along y' = -Sigma(t) grad R(y) from y0."""
+    expression = bound_expression(bound, "lemma_3_3_bound", LEMMA_3_3_SYMBOLS)
+    y0 = np.asarray(y0, dtype=float)
+    ts = check_times(metric, horizon_for(loss, metric, horizon))
+    values = {"t": ts, "mu": loss.mu, "nu": loss.nu, "kappa": loss.nu / loss.mu, "lam": metric.lam,
+              "d0": float(np.linalg.norm(y0 - loss.y_star))}
+    bound_values = evaluate_bound(expression, LEMMA_3_3_SYMBOLS, values)
+
+    def run(r, a):
+        flow = solve(loss, metric, y0, ts, rtol=r, atol=a)
+        observed = np.linalg.norm(flow.y - loss.y_star, axis=-1)
+        return _compare(LEMMA_3_3, ts, observed, bound_values, flow.error, flow.method)
+
+    return _escalating(run, rtol, atol)
+
+
+def stability(loss, metric, y0, *, bound=None, time_dependent: bool = False, horizon: float | None = None,
+              rtol: float = DEFAULT_RTOL, atol: float = DEFAULT_ATOL) -> PropertyResult:
+    """Check Lemma A.1 (or our time-dependent bound, or a variant) on the pair (y, ybar)."""
+    default = "stability_bound_time_dependent" if time_dependent else "stability_bound"
+    claim = LEMMA_A_1_SHARP if time_dependent else LEMMA_A_1
+    expression = bound_expression(bound, default, LEMMA_A_1_SYMBOLS)
+    y0 = np.asarray(y0, dtype=float)
+    ts = check_times(metric, horizon_for(loss, metric, horizon))
+    frozen = frozen_metric(metric)
+
+    def run(r, a):
+        lazy, tangent = solve(loss, metric, y0, ts, rtol=r, atol=a), solve(loss, frozen, y0, ts, rtol=r, atol=a)
+        values = {"t": ts, "K": sup_forcing(loss, metric, y0, ts, y=lazy.y, rtol=r, atol=a), "lam": metric.lam,
+                  "mu": loss.mu, "nu": loss.nu, "kappa": loss.nu / loss.mu,
+                  "Sigma0_norm": float(np.linalg.norm(metric(0.0), 2))}
+        bound_values = evaluate_bound(expression, LEMMA_A_1_SYMBOLS, values)
+        k_error = _k_error(loss, metric, ts, lazy.error)
+        shifted = evaluate_bound(expression, LEMMA_A_1_SYMBOLS, values | {"K": values["K"] + k_error})
+        error = lazy.error + tangent.error + np.abs(shifted - bound_values)
+        observed = np.linalg.norm(lazy.y - tangent.y, axis=-1)
+        return _compare(claim, ts, observed, bound_values, error, lazy.method)
+
+    return _escalating(run, rtol, atol)
+
+
+def _k_error(loss, metric, ts, state_error) -> float:
+    """How far the computed K can be off: ||Sigma(t) - Sigma(0)|| nu ||error of y(t)||."""
+    spread = np.linalg.norm(metric(ts) - metric(0.0), ord=2, axis=(-2, -1))
+    return float(np.max(spread * loss.nu * state_error))
