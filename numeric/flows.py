@@ -146,7 +146,7 @@ def batched_flow(losses: Sequence, metrics: Sequence, y0s, ts, *, rtol: float = 
     gradient, sigma = stacked_gradient(losses), stacked_metric(metrics)
 
     def rhs(t: float, y: np.ndarray) -> np.ndarray:
-        return -np.einsum("bij,bj->bi", sigma(t), gradient(y))
+        return -sigma.apply(t, gradient(y))
 
-    y, error, _ = dormand_prince(rhs, np.asarray(y0s, dtype=float), ts, rtol=rtol, atol=atol)
-    return FlowResult(ts, y, error, "adaptive")
+    y, error, _ = dormand_prince(rhs, np.asarray(y0s, dtype=float).T, ts, rtol=rtol, atol=atol)
+    return FlowResult(ts, np.transpose(y, (2, 0, 1)), error.T, "adaptive")

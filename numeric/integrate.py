@@ -1,6 +1,7 @@
 """A batched adaptive Dormand-Prince 5(4) integrator with an error estimate.
 
-Many instances y' = f(t, y) (a batch of shape (B, n)) share one step-size sequence:
+Many instances y' = f(t, y) (a batch of shape (n, B): the batch is the last axis, see
+:mod:`numeric.batch`) share one step-size sequence:
 the step is accepted when the worst instance meets ``rtol``/``atol``. Steps land exactly
 on the requested output times, so no interpolation error is added.
 
@@ -44,7 +45,7 @@ class IntegrationError(RuntimeError):
 
 def _error_norm(error, y_old, y_new, rtol, atol) -> float:
     scale = atol + rtol * np.maximum(np.abs(y_old), np.abs(y_new))
-    return float(np.sqrt(np.mean((error / scale) ** 2, axis=-1)).max())
+    return float(np.sqrt(np.mean((error / scale) ** 2, axis=0)).max())
 
 
 def _initial_step(rhs, t0, y0, f0, rtol, atol, span) -> float:
@@ -68,11 +69,11 @@ def _step(rhs, t, y, f0, h):
 
 def dormand_prince(rhs: Callable[[float, np.ndarray], np.ndarray], y0: np.ndarray, ts: np.ndarray, *,
                    rtol: float, atol: float, max_steps: int = MAX_STEPS) -> tuple[np.ndarray, np.ndarray, int]:
-    """Integrate a batch from ts[0] through ts; return (y (B, T, n), error (B, T), steps taken)."""
+    """Integrate a batch y0 of shape (n, B) through ts; return (y (T, n, B), error (T, B), steps taken)."""
     y = np.array(y0, dtype=float)
-    out = np.empty((y.shape[0], ts.size, y.shape[1]))
-    error_out = np.zeros((y.shape[0], ts.size))
-    out[:, 0], accumulated, t = y, np.zeros(y.shape[0]), float(ts[0])
+    out = np.empty((ts.size,) + y.shape)
+    error_out = np.zeros((ts.size, y.shape[1]))
+    out[0], accumulated, t = y, np.zeros(y.shape[1]), float(ts[0])
     f = rhs(t, y)
     h = _initial_step(rhs, t, y, f, rtol, atol, max(float(ts[-1] - ts[0]), 1e-300))
     steps = 0
@@ -92,11 +93,11 @@ def dormand_prince(rhs: Callable[[float, np.ndarray], np.ndarray], y0: np.ndarra
             if norm <= 1.0:
                 t = target if step == target - t else t + step
                 y, f = y_new, f_new
-                accumulated += np.linalg.norm(error, axis=-1)
+                accumulated += np.sqrt((error * error).sum(axis=0))
             factor = _MAX_FACTOR if norm == 0 else min(_MAX_FACTOR, max(_MIN_FACTOR, _SAFETY * norm ** -0.2))
             if norm > 1.0:
                 h = step * factor
             else:  # a step shortened to land on an output time does not shrink the next one
                 h = max(h, step * factor) if clipped else step * factor
-        out[:, index], error_out[:, index] = y, accumulated
+        out[index], error_out[index] = y, accumulated
     return out, error_out, steps
