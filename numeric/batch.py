@@ -63,35 +63,29 @@ def stacked_metric(metrics: Sequence) -> StackedMetric:
 class StackedFloorPlusGram(StackedMetric):
     """lam Id + B(t) B(t)^T for a batch, applied as lam v + B (B^T v) without forming Sigma.
 
-    With W = [B0 B1] (n x 2r) and the weights c = [cos(omega t) 1_r; sin(omega t) 1_r],
-    B(t)^T v = sum of the two halves of c * (W^T v), and B(t) u = W (c * [u; u]).
+    With W = (B0, B1) stacked as (n, 2, r, B) and c = (cos(omega t), sin(omega t)),
+    B(t) = c_0 B0 + c_1 B1, so B(t)^T v = sum_k c_k B_k^T v and B(t) u = sum_k c_k B_k u.
     """
 
     def __init__(self, metrics):
         self.lams = np.array([m.lam for m in metrics])
-        self.factors = _batch_last([np.concatenate([m.B0, m.B1], axis=1) for m in metrics])  # (n, 2r, B)
+        self.factors = _batch_last([np.stack([m.B0, m.B1], axis=1) for m in metrics])  # (n, 2, r, B)
         self.omegas = np.array([m.omega for m in metrics])
-        self.rank = metrics[0].B0.shape[1]
         super().__init__(self._sigma_at)
 
     def _weights(self, t: float) -> np.ndarray:
         angle = self.omegas * t
-        return np.repeat(np.stack([np.cos(angle), np.sin(angle)]), self.rank, axis=0)  # (2r, B)
-
-    def _factor(self, t: float) -> np.ndarray:
-        weighted = self.factors * self._weights(t)[None, :, :]
-        return weighted[:, : self.rank] + weighted[:, self.rank:]  # B(t), (n, r, B)
+        return np.stack([np.cos(angle), np.sin(angle)])[:, None, :]  # (2, 1, B)
 
     def _sigma_at(self, t: float) -> np.ndarray:
-        factor = self._factor(t)
+        factor = (self.factors * self._weights(t)).sum(axis=1)  # B(t), (n, r, B)
         gram = (factor[:, None, :, :] * factor[None, :, :, :]).sum(axis=2)
         return gram + self.lams * np.eye(self.factors.shape[0])[:, :, None]
 
     def apply(self, t: float, v: np.ndarray) -> np.ndarray:
         weights = self._weights(t)
-        projected = (self.factors * v[:, None, :]).sum(axis=0) * weights  # (2r, B)
-        inner = projected[: self.rank] + projected[self.rank:]
-        return self.lams * v + (self.factors * (np.concatenate([inner, inner]) * weights)[None]).sum(axis=1)
+        inner = ((self.factors * v[:, None, None, :]).sum(axis=0) * weights).sum(axis=0)  # B(t)^T v, (r, B)
+        return self.lams * v + (self.factors * (weights * inner)).sum(axis=(1, 2))
 
 
 def _stacked_rotating(metrics) -> Callable[[float], np.ndarray]:

@@ -56,15 +56,25 @@ def _initial_step(rhs, t0, y0, f0, rtol, atol, span) -> float:
     return min(h, span)
 
 
+#: Nonzero tableau entries, as (coefficient, stage) pairs, so that a step sums no zeros.
+_ROWS = [[(a, j) for j, a in enumerate(row) if a != 0] for row in A]
+_WEIGHTS5 = [(b, j) for j, b in enumerate(B5) if b != 0]
+_ERROR = [(b5 - b4, j) for j, (b5, b4) in enumerate(zip(B5, B4)) if b5 != b4]
+
+
+def _combination(pairs, stages):
+    total = pairs[0][0] * stages[pairs[0][1]]
+    for coefficient, index in pairs[1:]:
+        total += coefficient * stages[index]
+    return total
+
+
 def _step(rhs, t, y, f0, h):
     """One Dormand-Prince step: (y5, error estimate, f at the new point)."""
     stages = [f0]
     for i in range(1, 7):
-        increment = sum(a * k for a, k in zip(A[i], stages) if a != 0)
-        stages.append(rhs(t + C[i] * h, y + h * increment))
-    y5 = y + h * sum(b * k for b, k in zip(B5, stages) if b != 0)
-    error = h * sum((b5 - b4) * k for b5, b4, k in zip(B5, B4, stages) if b5 != b4)
-    return y5, error, stages[-1]
+        stages.append(rhs(t + C[i] * h, y + h * _combination(_ROWS[i], stages)))
+    return y + h * _combination(_WEIGHTS5, stages), h * _combination(_ERROR, stages), stages[-1]
 
 
 def dormand_prince(rhs: Callable[[float, np.ndarray], np.ndarray], y0: np.ndarray, ts: np.ndarray, *,
@@ -83,7 +93,7 @@ def dormand_prince(rhs: Callable[[float, np.ndarray], np.ndarray], y0: np.ndarra
             if steps >= max_steps:
                 raise IntegrationError(f"more than {max_steps} steps before t={target:g} (rtol={rtol:g})")
             step, clipped = min(h, target - t), h > target - t
-            if step <= 1e-14 * max(1.0, abs(t)):
+            if not clipped and step <= 1e-14 * max(1.0, abs(t)):  # a tiny step forced by error control
                 raise IntegrationError(f"step size underflow at t={t:.6g} (rtol={rtol:g})")
             y_new, error, f_new = _step(rhs, t, y, f, step)
             if not np.all(np.isfinite(y_new)):
@@ -101,3 +111,4 @@ def dormand_prince(rhs: Callable[[float, np.ndarray], np.ndarray], y0: np.ndarra
                 h = max(h, step * factor) if clipped else step * factor
         out[index], error_out[index] = y, accumulated
     return out, error_out, steps
+

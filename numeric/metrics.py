@@ -94,7 +94,7 @@ class ConstantMetric(Metric):
         return mp.matrix(self.sigma.tolist())
 
     def __repr__(self) -> str:
-        return f"ConstantMetric(sigma={self.sigma.tolist()!r})"
+        return f"ConstantMetric(sigma={self.sigma.tolist()!r}, lam={self.lam!r})"
 
 
 class RotatingSpectrum(Metric):
@@ -132,6 +132,24 @@ class RotatingSpectrum(Metric):
     def sigma_mp(self, t, mp):
         q = mp.expm(mp.matrix(self.generator.tolist()) * t)
         return q * mp.diag(self.spectrum.tolist()) * q.T
+
+    def apply_mp(self, t, v: list, mp) -> list:
+        """Q(t) D Q(t)^T v with Q(t) = V e^{-i omega t} V^H from mpmath's Hermitian eigensolver."""
+        cache = self.__dict__.setdefault("_mp_cache", {})
+        if mp.prec not in cache:
+            omega, basis = mp.eighe(mp.matrix(self.generator.tolist()) * mp.mpc(0, 1))
+            cache[mp.prec] = (omega, basis, [mp.mpf(float(x)) for x in self.spectrum])
+        omega, basis, spectrum = cache[mp.prec]
+        n = self.dim
+        phases = [mp.exp(mp.mpc(0, -1) * omega[k] * t) for k in range(n)]
+
+        def rotate(vector, sign):  # Q(t) vector (sign = 1) or Q(t)^T vector (sign = -1)
+            coefficients = [mp.fsum(mp.conj(basis[i, k]) * vector[i] for i in range(n)) for k in range(n)]
+            coefficients = [c * (p if sign > 0 else mp.conj(p)) for c, p in zip(coefficients, phases)]
+            return [mp.re(mp.fsum(basis[i, k] * coefficients[k] for k in range(n))) for i in range(n)]
+
+        rotated = rotate(v, -1)
+        return rotate([s * x for s, x in zip(spectrum, rotated)], 1)
 
     def __repr__(self) -> str:
         return f"RotatingSpectrum(spectrum={self.spectrum.tolist()!r}, generator={self.generator.tolist()!r})"
@@ -223,7 +241,8 @@ class PiecewiseConstant(Metric):
         return mp.matrix(self.sigmas[int(self._index(float(t)))].tolist())
 
     def __repr__(self) -> str:
-        return f"PiecewiseConstant(switch_times={self.switch_times.tolist()!r}, sigmas={self.sigmas.tolist()!r})"
+        return (f"PiecewiseConstant(switch_times={self.switch_times.tolist()!r}, sigmas={self.sigmas.tolist()!r}, "
+                f"lam={self.lam!r})")
 
 
 class CallableMetric(Metric):

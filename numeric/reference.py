@@ -71,18 +71,36 @@ def reference_flow(loss, metric, y0, ts, *, digits: int = REFERENCE_DIGITS, step
         If a macro step fails to converge after repeated halving.
     """
     ts = times(ts)
+    pieces = metric.pieces(float(ts[-1]))
+    starts = [] if pieces is None else [start for start, _ in pieces[1:]]
     with mpmath.workdps(digits + 10):
-        def rhs(t, y):
-            return [-v for v in metric.apply_mp(t, loss.grad_mp(y, mpmath.mp), mpmath.mp)]
+        def rhs_for(active):
+            def rhs(t, y):
+                return [-v for v in active.apply_mp(t, loss.grad_mp(y, mpmath.mp), mpmath.mp)]
+            return rhs
 
         y = [mpmath.mpf(float(v)) for v in y0]
         t, out, trial = mpmath.mpf(float(ts[0])), [], mpmath.mpf(step)
-        for target in ts:
-            target = mpmath.mpf(float(target))
+        # Piecewise-constant metrics are integrated piece by piece, stopping at each switch.
+        stops = sorted({float(x) for x in ts} | {s for s in starts if s < ts[-1]})
+        for stop in stops:
+            target = mpmath.mpf(stop)
+            rhs = rhs_for(_active_piece(metric, pieces, float(t)))
             while t < target:
                 y, t, trial = _advance(rhs, t, y, trial, target, digits, mpmath.mpf(step))
-            out.append([+v for v in y])
+            if stop in set(float(x) for x in ts):
+                out.extend([+v for v in y] for x in ts if float(x) == stop)
     return out
+
+
+def _active_piece(metric, pieces, t: float):
+    """The metric, or on a piecewise-constant one the constant piece starting at or before t."""
+    if pieces is None:
+        return metric
+    from numeric.metrics import ConstantMetric
+
+    sigma = [s for start, s in pieces if start <= t][-1]
+    return ConstantMetric(sigma)
 
 
 def _advance(rhs, t, y, trial, target, digits, largest):

@@ -58,6 +58,11 @@ def _floats(lo: float, hi: float):
     return st.floats(lo, hi, allow_nan=False, allow_infinity=False)
 
 
+def _between(lo: float, hi: float):
+    """Floats in [lo, hi] that shrink towards lo (hypothesis alone would prefer integers)."""
+    return st.floats(0.0, 1.0).map(lambda fraction: lo + fraction * (hi - lo))
+
+
 def _vectors(size: int, lo: float = -1.0, hi: float = 1.0):
     return st.lists(_floats(lo, hi), min_size=size, max_size=size).map(np.array)
 
@@ -91,7 +96,7 @@ def _spectrum(mu: float, nu: float, fractions) -> np.ndarray:
 def _losses(draw, min_dim, max_dim, min_mu, max_kappa, kinds):
     dim = draw(st.integers(min_dim, max_dim))
     kind = draw(st.sampled_from(kinds))
-    mu = draw(_floats(min_mu, 10 * min_mu))
+    mu = draw(_between(min_mu, 10 * min_mu))
     nu = mu * draw(_floats(1.0, max_kappa))
     rotation, y_star = draw(rotations(dim)), draw(_vectors(dim, -2.0, 2.0))
     if kind == "quadratic":
@@ -102,7 +107,9 @@ def _losses(draw, min_dim, max_dim, min_mu, max_kappa, kinds):
     base = rotation @ np.diag(spectrum) @ rotation.T
     terms = draw(st.integers(1, 2))
     directions = draw(_matrices(terms, dim, 1.0)) + np.eye(terms, dim)  # shrinks to unit axes
-    directions /= np.maximum(np.linalg.norm(directions, axis=1, keepdims=True), 1e-300)
+    norms = np.linalg.norm(directions, axis=1, keepdims=True)
+    directions = np.where(norms > 1e-6, directions / np.where(norms > 1e-6, norms, 1.0), np.eye(terms, dim) + 0.0)
+    directions[np.linalg.norm(directions, axis=1) == 0, 0] = 1.0  # a degenerate row becomes e1
     return LogCoshQuadratic(base, y_star, directions, np.full(terms, (nu - spectrum[-1]) / terms))
 
 
@@ -204,13 +211,13 @@ def initial_points(*, dim: int, center=None, min_distance: float = 0.1, max_dist
         return center + distance * direction
 
     offsets = st.tuples(*[_floats(lo, 1.0) for lo in low]).map(np.array)
-    return st.builds(build, offsets, _floats(min_distance, max_distance))
+    return st.builds(build, offsets, _between(min_distance, max_distance))
 
 
 @st.composite
 def _instances(draw, loss_strategy, min_lam, max_lam, families, horizon):
     loss = draw(loss_strategy)
-    lam = draw(_floats(min_lam, max_lam))
+    lam = draw(_between(min_lam, max_lam))
     y0 = draw(initial_points(dim=loss.dim, center=loss.y_star))
     usable = [f for f in families if f in METRIC_FAMILIES or isinstance(loss, StronglyConvexQuadratic)]
     family = draw(st.sampled_from(usable))

@@ -1,9 +1,17 @@
-"""Shared test helpers."""
+"""Shared test helpers, and the default hypothesis profile of lazycheck's own suite.
+
+``ci`` is loaded here; ``pytest --hypothesis-profile=thorough`` overrides it, because
+hypothesis' plugin applies the command-line profile after conftest files are imported.
+"""
 
 import pytest
 import sympy as sp
+from hypothesis import settings
 
+import numeric.profiles  # noqa: F401  (registers fast, ci, thorough)
 from symbolic import derive
+
+settings.load_profile("ci")
 
 
 def is_zero(residual) -> bool:

@@ -1,0 +1,88 @@
+"""Public hypothesis strategies (numeric.strategies): validation, shrink targets, use from outside."""
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from hypothesis import find, given
+from hypothesis.errors import InvalidArgument
+
+from numeric.losses import StronglyConvexQuadratic
+from numeric.strategies import (flow_instances, initial_points, strongly_convex_losses,
+                                time_varying_metrics)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: strongly_convex_losses(min_dim=3, max_dim=2),
+    lambda: strongly_convex_losses(min_dim=0),
+    lambda: strongly_convex_losses(min_mu=0.0),
+    lambda: strongly_convex_losses(max_kappa=0.5),
+    lambda: strongly_convex_losses(kinds=()),
+    lambda: strongly_convex_losses(kinds=("cubic",)),
+    lambda: time_varying_metrics(dim=2, lam=-1.0),
+    lambda: time_varying_metrics(dim=0, lam=1.0),
+    lambda: time_varying_metrics(dim=2, lam=1.0, families=("wobbly",)),
+    lambda: initial_points(dim=2, min_distance=2.0, max_distance=1.0),
+    lambda: initial_points(dim=2, center=[0.0, 0.0, 0.0]),
+    lambda: flow_instances(min_lam=1.0, max_lam=0.5),
+    lambda: flow_instances(kinds=("logcosh",), families=("forcing",)),
+])
+def test_bad_arguments_are_rejected(make):
+    with pytest.raises(InvalidArgument):
+        make().example()
+
+
+def test_losses_shrink_towards_the_documented_target():
+    loss = find(strongly_convex_losses(min_dim=2, max_dim=4, min_mu=0.5), lambda loss: True)
+    assert isinstance(loss, StronglyConvexQuadratic) and loss.dim == 2
+    assert loss.mu == pytest.approx(0.5) and loss.nu == pytest.approx(0.5)
+    assert np.allclose(loss.H, 0.5 * np.eye(2)) and np.all(loss.y_star == 0)
+
+
+def test_initial_points_shrink_towards_center_plus_min_distance_e1():
+    point = find(initial_points(dim=3, center=[1.0, 2.0, 3.0], min_distance=0.25), lambda y: True)
+    assert np.allclose(point, [1.25, 2.0, 3.0])
+
+
+def test_metrics_shrink_towards_a_static_floor():
+    metric = find(time_varying_metrics(dim=2, lam=0.3, families=("floor_plus_gram",)), lambda m: True)
+    assert np.allclose(metric(0.0), metric(5.0)) and np.allclose(metric(1.0), 0.3 * np.eye(2))
+
+
+@given(strongly_convex_losses(max_kappa=50.0))
+def test_loss_constants_respect_the_bounds(loss):
+    assert 0.1 * (1 - 1e-12) <= loss.mu <= 1.0 * (1 + 1e-12) and loss.nu / loss.mu <= 50.0 * (1 + 1e-9)
+
+
+@given(flow_instances())
+def test_instances_have_certified_floors_and_distinct_start(instance):
+    loss, metric, y0 = instance
+    metric.check_floor(horizon=10.0, samples=33)
+    assert metric.dim == loss.dim and np.linalg.norm(y0 - loss.y_star) > 0
+
+
+def test_strategies_and_profiles_work_from_a_scratch_project(tmp_path):
+    """Another project's test file imports the strategies; the pytest11 plugin provides the profiles."""
+    scratch = tmp_path / "test_scratch.py"
+    scratch.write_text(textwrap.dedent("""
+        from hypothesis import given, settings
+        from numeric.strategies import strongly_convex_losses, time_varying_metrics, initial_points
+
+        def test_profile_is_active():
+            assert settings().max_examples == 10
+
+        @given(strongly_convex_losses(max_dim=3), initial_points(dim=1))
+        def test_gradient_vanishes_at_the_minimizer(loss, point):
+            assert abs(loss.grad(loss.y_star)).max() < 1e-9
+
+        @given(time_varying_metrics(dim=2, lam=0.5))
+        def test_floor(metric):
+            metric.check_floor(horizon=2.0, samples=9)
+    """))
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                             "--hypothesis-profile=fast", str(scratch)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 passed" in result.stdout
