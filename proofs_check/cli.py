@@ -23,6 +23,10 @@ from collections.abc import Sequence
 from proofs_check import render
 
 
+#: Examples per numeric claim in ``lazycheck verify``'s adversarial search.
+DEFAULT_VERIFY_EXAMPLES = 30
+
+
 class UsageError(Exception):
     """A usage error: reported on one line, exit code 2."""
 
@@ -69,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--json", metavar="FILE", dest="json_file",
                         help="also write the full results as JSON to FILE ('-' for standard output)")
+    verify.add_argument("--max-examples", type=_positive_int, default=DEFAULT_VERIFY_EXAMPLES, metavar="N",
+                        help=f"examples per numeric claim in the adversarial search (default: {DEFAULT_VERIFY_EXAMPLES})")
     bench = commands.add_parser(
         "bench", help="measure the batched flow against scipy's DOP853 and the mpmath reference",
         description="Time the batched flow and a loop of scipy.integrate.solve_ivp(DOP853, rtol=1e-10, "
@@ -138,10 +144,50 @@ def run_verify(args: argparse.Namespace) -> int:
         ok = derivation is not None and derivation.ok
         print(f" {good if ok else bad} {seconds:.2f} s", file=sys.stderr, flush=True)
         results.append((name, derivation, error, seconds))
+    numeric = _run_numeric_claims(args.max_examples)
     print(_verify_table(results))
+    print()
+    print(_numeric_table(numeric))
     if args.json_file:
-        _write_json(args.json_file, _verify_json(results))
-    return 0 if all(d is not None and d.ok for _, d, _, _ in results) else 1
+        _write_json(args.json_file, _verify_json(results) | {"numeric_claims": numeric})
+    symbolic_ok = all(d is not None and d.ok for _, d, _, _ in results)
+    return 0 if symbolic_ok and all(r["status"] == "holds" for r in numeric) else 1
+
+
+def _run_numeric_claims(max_examples: int) -> list[dict]:
+    """Adversarial search of each numeric claim, with progress on stderr."""
+    from proofs_check.claims import NUMERIC_CLAIMS, run_claim
+
+    good, bad = render.marks(sys.stderr)
+    reports = []
+    for index, claim in enumerate(NUMERIC_CLAIMS, 1):
+        print(f"[{index}/{len(NUMERIC_CLAIMS)}] {claim.id}: searching {max_examples} instances ...", end="",
+              file=sys.stderr, flush=True)
+        try:
+            report = run_claim(claim, max_examples=max_examples)
+        except Exception as exc:  # a crashed check is a result, not a traceback
+            report = {"id": claim.id, "status": "crashed", "error": f"{type(exc).__name__}: {exc}", "seconds": 0.0}
+        reports.append(report)
+        print(f" {good if report['status'] == 'holds' else bad} {report['seconds']:.1f} s", file=sys.stderr, flush=True)
+    return reports
+
+
+def _numeric_table(reports: list[dict]) -> str:
+    header = f"{'numeric claim':38} {'status':8} {'worst ratio':>12} {'witness':>9} {'examples':>8} {'time':>7}"
+    rows = [header, "-" * len(header)]
+    for r in reports:
+        if r["status"] == "crashed":
+            rows.append(f"{r['id']:38} CRASHED  {r['error']}")
+            continue
+        note = "" if r["worst_resolved"] else " (unresolved)"
+        rows.append(f"{r['id']:38} {r['status']:8} {r['worst_ratio']:12.6f} {r['witness_ratio']:9.6f} "
+                    f"{r['examples']:8d} {r['seconds']:6.1f}s{note}")
+        if r.get("counterexample"):
+            rows.append(f"    counterexample: {r['counterexample']['result']}")
+            rows.append(f"    replay: {r['counterexample']['replay']}")
+    rows.append("worst ratio: largest observed/bound found by the search; witness: ratio on a constructed "
+                "instance that nearly attains the bound (1 = tight)")
+    return "\n".join(rows)
 
 
 def run_bench(args: argparse.Namespace) -> int:

@@ -54,6 +54,8 @@ def test_derive_latex(capsys):
     ([], "a command is required"),
     (["derive", "--json", "--latex"], "not allowed with argument"),
     (["verify", "--bogus"], "unrecognized arguments: --bogus"),
+    (["verify", "--max-examples", "zero"], "expected a positive integer"),
+    (["bench", "--instances", "-3"], "expected a positive integer"),
 ])
 def test_usage_errors_are_one_line_with_exit_code_2(argv, fragment, capsys):
     code, out, err = run(argv, capsys)
@@ -64,13 +66,15 @@ def test_usage_errors_are_one_line_with_exit_code_2(argv, fragment, capsys):
 
 def test_verify_reports_every_derivation_and_writes_json(tmp_path, capsys):
     target = tmp_path / "report.json"
-    code, out, err = run(["verify", "--json", str(target)], capsys)
+    code, out, err = run(["verify", "--json", str(target), "--max-examples", "5"], capsys)
     assert code == 0
     for name in names():
         assert name in out and name in err  # table row and progress line
     report = json.loads(target.read_text())
     assert [entry["name"] for entry in report["derivations"]] == list(names())
     assert all(entry["ok"] for entry in report["derivations"])
+    assert [claim["status"] for claim in report["numeric_claims"]] == ["holds"] * len(report["numeric_claims"])
+    assert "chizat-bach/lemma-3.3" in out and "worst ratio" in out
     assert json.loads(json.dumps(report)) == report
 
 
@@ -79,14 +83,15 @@ def test_verify_json_to_unwritable_path_is_a_usage_error(tmp_path, capsys):
     assert code == 2 and "cannot write" in err
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["derive", "--help"], ["verify", "--help"]])
+@pytest.mark.parametrize("argv", [["--help"], ["derive", "--help"], ["verify", "--help"], ["bench", "--help"]])
 def test_help_explains_every_option(argv, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
     out = capsys.readouterr().out
     assert exit_info.value.code == 0
-    for option in {"--help": ["derive", "verify", "--version"], "derive": ["--json", "--latex", "NAME"],
-                   "verify": ["--json FILE"]}[argv[0]]:
+    for option in {"--help": ["derive", "verify", "bench", "--version"], "derive": ["--json", "--latex", "NAME"],
+                   "bench": ["--json", "--instances", "--reference-subset"],
+                   "verify": ["--json FILE", "--max-examples"]}[argv[0]]:
         assert option in out
 
 
@@ -96,3 +101,11 @@ def test_python_dash_m_is_the_same_command():
     assert result.returncode == 2
     assert result.stderr.strip().startswith("lazycheck derive: unknown derivation 'nosuch'")
     assert "Traceback" not in result.stderr
+
+
+def test_bench_reports_the_figures_as_json(capsys):
+    code, out, err = run(["bench", "--json", "--instances", "8", "--reference-subset", "1"], capsys)
+    assert code == 0 and "scipy" in err
+    figures = json.loads(out)
+    assert figures["instances"] == 8 and figures["speedup_vs_scipy"] > 0
+    assert 0 <= figures["max_rel_error"] < 1e-6 and figures["single_check_median_ms"] > 0
