@@ -5,9 +5,10 @@
 computed along the computed path y on the horizon [0, T]. The lemma's proof only uses
 K up to the current time, so the bound with K over [0, T] holds for t in [0, T].
 
-The sup is taken over the output grid and then refined: around the largest grid value
-the flow is re-solved on a 64-times finer grid, so that a peak between grid points is
-not missed.
+The sup is taken over the output grid, to which the switch times of a piecewise-constant
+metric are added (where the forcing jumps), and then refined: around the largest grid
+value the flow is re-solved on a 64-times finer grid, so that a smooth peak between
+grid points is not missed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ def forcing(loss, metric, ts, y) -> np.ndarray:
 def sup_forcing(loss, metric, y0, ts, y=None, **tolerances) -> float:
     """K over [0, ts[-1]]: the grid maximum of :func:`forcing`, refined around its peak."""
     ts = np.asarray(ts, dtype=float)
-    y = solve(loss, metric, y0, ts, **tolerances).y if y is None else y
+    pieces = metric.pieces(float(ts[-1]))
+    switches = [] if pieces is None else [start for start, _ in pieces if ts[0] < start <= ts[-1]]
+    if y is None or not set(switches) <= set(ts.tolist()):
+        ts = np.unique(np.concatenate([ts, switches]))
+        y = solve(loss, metric, y0, ts, **tolerances).y
     values = forcing(loss, metric, ts, y)
     peak = int(np.argmax(values))
     lo, hi = ts[max(peak - 1, 0)], ts[min(peak + 1, ts.size - 1)]
