@@ -16,15 +16,18 @@ from numeric.validation import finite_array, positive_number
 
 
 class SineTiltedLinear:
-    """h(w) = J0 w + eps * sin(C w), with n outputs and p >= n parameters.
+    """h(w) = J0 w + eps (sin(C w + phase) - sin(phase)), with n outputs and p >= n parameters.
+
+    h(0) = 0 for every phase; a phase away from 0 gives h a genuine quadratic term at 0.
 
     ``kernel_floor`` is the certified lower bound (sigma_min(J0) - eps ||C||)^2 on the
     eigenvalues of Dh(w) Dh(w)^T for every w.
     """
 
-    def __init__(self, J0, C, eps):
+    def __init__(self, J0, C, eps, phase=None):
         self.J0 = finite_array(J0, "J0", ndim=2)
         self.C = finite_array(C, "C", shape=self.J0.shape)
+        self.phase = np.zeros(self.J0.shape[0]) if phase is None else finite_array(phase, "phase", shape=(self.J0.shape[0],))
         self.eps = positive_number(eps, "eps") if eps != 0 else 0.0
         singular_values = np.linalg.svd(self.J0, compute_uv=False)
         if self.J0.shape[0] > self.J0.shape[1]:
@@ -45,12 +48,49 @@ class SineTiltedLinear:
 
     def __call__(self, w) -> np.ndarray:
         w = np.asarray(w, dtype=float)
-        return w @ self.J0.T + self.eps * np.sin(w @ self.C.T)
+        return w @ self.J0.T + self.eps * (np.sin(w @ self.C.T + self.phase) - np.sin(self.phase))
 
     def jacobian(self, w) -> np.ndarray:
         """Dh(w), shape (..., n, p)."""
-        cosines = np.cos(np.asarray(w, dtype=float) @ self.C.T)
+        cosines = np.cos(np.asarray(w, dtype=float) @ self.C.T + self.phase)
         return self.J0 + self.eps * cosines[..., :, None] * self.C
 
     def __repr__(self) -> str:
-        return f"SineTiltedLinear(J0={self.J0.tolist()!r}, C={self.C.tolist()!r}, eps={self.eps!r})"
+        return (f"SineTiltedLinear(J0={self.J0.tolist()!r}, C={self.C.tolist()!r}, eps={self.eps!r}, "
+                f"phase={self.phase.tolist()!r})")
+
+
+def _lip_jacobian(self) -> float:
+    """A certified Lipschitz constant of w -> Dh(w) (operator norm):
+
+    Dh(w) - Dh(w') = eps diag(cos(Cw + phase) - cos(Cw' + phase)) C, and |cos a - cos b| <= |a - b|, so
+    ||Dh(w) - Dh(w')|| <= eps max_i |c_i (w - w')| ||C|| <= eps max_i ||c_i|| ||C|| ||w - w'||.
+    """
+    return float(self.eps * np.linalg.norm(self.C, axis=1).max() * np.linalg.norm(self.C, 2))
+
+
+SineTiltedLinear.lip_jacobian = property(_lip_jacobian)
+
+
+class ConcaveScalar:
+    """f(w) = sigma_min w - lip_Df w^2/2 on R: Df(w) = sigma_min - lip_Df w, exactly lip_Df-Lipschitz.
+
+    At |w| = r0 = sigma_min/(2 lip_Df) its kernel Df(w)^2 is sigma_min^2/4: the witness that
+    the floor 1/4 of chizat-bach's proof of Theorem 3.2 cannot be raised.
+    """
+
+    n_outputs = n_params = 1
+
+    def __init__(self, sigma_min: float, lip_Df: float):
+        self.sigma_min, self.lip_jacobian = positive_number(sigma_min, "sigma_min"), positive_number(lip_Df, "lip_Df")
+
+    def __call__(self, w) -> np.ndarray:
+        w = np.asarray(w, dtype=float)
+        return self.sigma_min * w - self.lip_jacobian * w**2 / 2
+
+    def jacobian(self, w) -> np.ndarray:
+        w = np.asarray(w, dtype=float)
+        return (self.sigma_min - self.lip_jacobian * w)[..., None]
+
+    def __repr__(self) -> str:
+        return f"ConcaveScalar({self.sigma_min!r}, {self.lip_jacobian!r})"

@@ -254,3 +254,46 @@ def flow_instances(*, min_dim: int = 1, max_dim: int = 4, min_mu: float = 0.1, m
         losses = strongly_convex_losses(min_dim=min_dim, max_dim=max_dim, min_mu=min_mu, max_kappa=max_kappa,
                                         kinds=("quadratic",))
     return _instances(losses, float(min_lam), float(max_lam), tuple(families), float(horizon))
+
+
+def loss_points(*, min_dim: int = 1, max_dim: int = 4, max_kappa: float = 100.0, kinds=LOSS_KINDS):
+    """Pairs (loss, y) with y != y*. Shrinks towards the loss targets and y = y* + 0.1 e1."""
+    return strongly_convex_losses(min_dim=min_dim, max_dim=max_dim, max_kappa=max_kappa, kinds=kinds).flatmap(
+        lambda loss: st.tuples(st.just(loss), initial_points(dim=loss.dim, center=loss.y_star)))
+
+
+def metric_samples(*, max_dim: int = 4, min_lam: float = 0.1, max_lam: float = 2.0, horizon: float = 10.0):
+    """Triples (metric, t, v): a metric, a time in [0, horizon] and a vector v != 0."""
+
+    @st.composite
+    def build(draw):
+        dim = draw(st.integers(1, max_dim))
+        metric = draw(time_varying_metrics(dim=dim, lam=draw(_between(min_lam, max_lam)), horizon=horizon))
+        return metric, draw(_between(0.0, horizon)), draw(initial_points(dim=dim))
+
+    return build()
+
+
+def matrix_pairs(*, max_rows: int = 4, max_cols: int = 5, bound: float = 3.0):
+    """Pairs (A, E) of equally shaped matrices with entries in [-bound, bound]. Shrink to zeros."""
+    return st.tuples(st.integers(1, max_rows), st.integers(1, max_cols)).flatmap(
+        lambda shape: st.tuples(_matrices(*shape, bound), _matrices(*shape, bound)))
+
+
+def sine_models(*, max_outputs: int = 3, max_extra_params: int = 2):
+    """Over-parameterized SineTiltedLinear models h(w) = J0 w + eps sin(C w) with h(0) = 0.
+
+    Shrinks towards: one output, a square identity J0 and eps = 0.
+    """
+
+    @st.composite
+    def build(draw):
+        n = draw(st.integers(1, max_outputs))
+        p = n + draw(st.integers(0, max_extra_params))
+        coupling, eps = draw(_matrices(n, p, 1.0)), draw(_floats(0.0, 0.5))
+        singular = 1 + 2 * draw(_vectors(n, 0.0, 1.0)) + eps * np.linalg.norm(coupling, 2)
+        stretch = np.zeros((n, p))
+        stretch[:, :n] = np.diag(singular)
+        return SineTiltedLinear(draw(rotations(n)) @ stretch @ draw(rotations(p)).T, coupling, eps)
+
+    return build()

@@ -63,16 +63,35 @@ def find_counterexample(check: Callable[[tuple], PropertyResult], strategy, *, m
 
 def worst_case(check: Callable[[tuple], PropertyResult], strategy, *, max_examples: int) -> tuple[PropertyResult, tuple]:
     """Search for the largest ratio with hypothesis' targeted search; return (result, instance)."""
-    worst: list = [None, None]
+    return maximize(check, strategy, max_examples=max_examples, score=lambda result: result.ratio)
+
+
+def maximize(evaluate: Callable, strategy, *, max_examples: int, score: Callable = float) -> tuple:
+    """Hypothesis' generate-and-target search for the largest ``score(evaluate(instance))``.
+
+    Returns (the best evaluation, its instance).
+    """
+    best: list = [None, None, -np.inf]
 
     @settings(max_examples=max_examples, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck), phases=[Phase.generate, Phase.target])
     @given(strategy)
     def explore(instance):
-        result = check(instance)
-        target(min(result.ratio, 1e6), label="ratio")
-        if worst[0] is None or result.ratio > worst[0].ratio:
-            worst[:] = [result, instance]
+        value = evaluate(instance)
+        points = score(value)
+        target(float(min(points, 1e6)), label="ratio")
+        if points > best[2]:
+            best[:] = [value, instance, points]
 
     explore()
-    return worst[0], worst[1]
+    return best[0], best[1]
+
+
+def shrink(strategy, condition: Callable, *, max_examples: int):
+    """The shrunk instance satisfying ``condition``, or None."""
+    search = settings(max_examples=max_examples, deadline=None, database=None, derandomize=True,
+                      suppress_health_check=list(HealthCheck), phases=[Phase.generate, Phase.target, Phase.shrink])
+    try:
+        return find(strategy, condition, settings=search)
+    except NoSuchExample:
+        return None
