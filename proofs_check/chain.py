@@ -142,6 +142,15 @@ class ProofStep:
     survives: bool = True
     unchecked_reason: str = ""
 
+    @property
+    def expected(self) -> str:
+        """The status this step should have: a declared gap, a declared failure, or holds."""
+        if self.check is None:
+            return "unchecked"
+        if self.gap:
+            return "gap"
+        return "fails" if self.corrected is not None or self.explanation else "holds"
+
 
 @dataclass(frozen=True)
 class Proof:
@@ -175,6 +184,14 @@ class ProofReport:
     def status(self) -> str:
         statuses = {r.status for r in self.results}
         return "fails" if "fails" in statuses else "gap" if "gap" in statuses else "holds"
+
+    @property
+    def as_expected(self) -> bool:
+        """Every step has the status the chain declares for it."""
+        return all(r.status == r.step.expected for r in self.results)
+
+    def counts(self) -> dict[str, int]:
+        return {status: sum(r.status == status for r in self.results) for status in STATUSES}
 
 
 def run_step(step: ProofStep) -> StepResult:

@@ -75,6 +75,25 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also write the full results as JSON to FILE ('-' for standard output)")
     verify.add_argument("--max-examples", type=_positive_int, default=DEFAULT_VERIFY_EXAMPLES, metavar="N",
                         help=f"examples per numeric claim in the adversarial search (default: {DEFAULT_VERIFY_EXAMPLES})")
+    proof = commands.add_parser(
+        "proof", help="print a proof as its checked step chain",
+        description="Run every step of a proof of chizat-bach or smith and print the chain: a mark per step "
+        "(holds, fails, gap), the kind of check (identity, inequality, analytic, reference), and the residual, "
+        "certificate, worst ratio or counterexample.",
+    )
+    proof.add_argument("claim_id", metavar="CLAIM_ID", help="one of: " + ", ".join(_proof_ids()))
+    proof_output = proof.add_mutually_exclusive_group()
+    proof_output.add_argument("--json", action="store_true", help="print the chain as JSON")
+    proof_output.add_argument("--latex", action="store_true", help="print the chain as a LaTeX fragment")
+    proof.add_argument("--step", metavar="LABEL", help="run and print only this step (replays an erratum)")
+
+    errata = commands.add_parser(
+        "errata", help="list the errata found in the proofs",
+        description="Run every proof chain and list each step that fails or has a gap: the wording, why it is "
+        "wrong, the counterexample, the correction, whether the conclusion survives, and a replay command.",
+    )
+    errata.add_argument("--json", action="store_true", help="print the errata as JSON")
+
     bench = commands.add_parser(
         "bench", help="measure the batched flow against scipy's DOP853 and the mpmath reference",
         description="Time the batched flow and a loop of scipy.integrate.solve_ivp(DOP853, rtol=1e-10, "
@@ -98,6 +117,12 @@ def _positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
     return value
+
+
+def _proof_ids() -> tuple[str, ...]:
+    from proofs_check.proofs import proof_ids
+
+    return proof_ids()
 
 
 def _version() -> str:
@@ -190,6 +215,50 @@ def _numeric_table(reports: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def run_proof_command(args: argparse.Namespace) -> int:
+    """``lazycheck proof ID``: run and print a chain; exit 1 if a step has an unexpected status."""
+    from proofs_check import proof_render
+    from proofs_check.chain import ProofReport, run_chain, run_step
+    from proofs_check.proofs import proof, proof_ids
+
+    if args.claim_id not in proof_ids():
+        raise UsageError(f"lazycheck proof: unknown claim id {args.claim_id!r}; valid ids: {', '.join(proof_ids())}")
+    chain = proof(args.claim_id)
+    if args.step is not None:
+        steps = [s for s in chain.steps if s.label == args.step]
+        if not steps:
+            raise UsageError(f"lazycheck proof: {args.claim_id} has no step {args.step!r}; steps: "
+                             f"{', '.join(s.label for s in chain.steps)}")
+        report = ProofReport(chain, (run_step(steps[0]),), 0.0)
+    else:
+        print(f"running {len(chain.steps)} steps of {args.claim_id} ...", file=sys.stderr, flush=True)
+        report = run_chain(chain)
+    if args.json:
+        print(json.dumps(proof_render.proof_json(report), indent=2))
+    else:
+        print(proof_render.proof_latex(report) if args.latex else proof_render.proof_text(report))
+    return 0 if report.as_expected else 1
+
+
+def run_errata(args: argparse.Namespace) -> int:
+    """``lazycheck errata``: every failing or gap step of every proof."""
+    from proofs_check import proof_render
+    from proofs_check.chain import errata_of
+    from proofs_check.proofs import proof_ids, run_proof
+
+    found = []
+    for index, proof_id in enumerate(proof_ids(), 1):
+        print(f"[{index}/{len(proof_ids())}] {proof_id} ...", file=sys.stderr, flush=True)
+        found += errata_of(run_proof(proof_id))
+    if args.json:
+        print(json.dumps([proof_render.erratum_json(e) for e in found], indent=2))
+    else:
+        print("\n\n".join(proof_render.erratum_text(e) for e in found))
+        print(f"\n{len(found)} errata ({sum(e.status == 'fails' for e in found)} fail, "
+              f"{sum(e.status == 'gap' for e in found)} gaps)")
+    return 0
+
+
 def run_bench(args: argparse.Namespace) -> int:
     """``lazycheck bench``: measure, with progress on stderr; the figures on stdout."""
     from proofs_check.bench import report, run_benchmark
@@ -261,9 +330,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
-            raise UsageError("lazycheck: error: a command is required (choose from 'derive', 'verify', 'bench'); "
+            raise UsageError("lazycheck: error: a command is required (choose from 'derive', 'verify', 'proof', "
+                             "'errata', 'bench'); "
                              "see 'lazycheck --help'")
-        return {"derive": run_derive, "verify": run_verify, "bench": run_bench}[args.command](args)
+        commands = {"derive": run_derive, "verify": run_verify, "proof": run_proof_command, "errata": run_errata,
+                    "bench": run_bench}
+        return commands[args.command](args)
     except UsageError as error:
         print(str(error), file=sys.stderr)
         return 2

@@ -162,6 +162,8 @@ def _translate(expr, translator: _Translator):
 
 def _relation(relational, translator):
     z3 = translator.z3
+    if relational in (sp.true, sp.false):  # sympy already decided it
+        return z3.BoolVal(bool(relational))
     if isinstance(relational, sp.And):
         return z3.And(*[_relation(a, translator) for a in relational.args])
     if isinstance(relational, sp.Or):

@@ -1,0 +1,94 @@
+"""Render proof chains and errata as text, LaTeX and JSON."""
+
+from __future__ import annotations
+
+from proofs_check import render
+from proofs_check.chain import Erratum, ProofReport, StepResult
+
+
+def _mark(status: str) -> str:
+    good, bad = render.marks()
+    return {"holds": good, "fails": bad, "gap": "gap", "unchecked": "?"}[status]
+
+
+def step_json(result: StepResult) -> dict:
+    step = result.step
+    return {
+        "label": step.label, "location": step.location, "before": step.before, "after": step.after,
+        "justification": step.justification, "kind": getattr(step.check, "kind", "none"),
+        "status": result.status, "expected": step.expected,
+        "detail": None if result.outcome is None else result.outcome.detail,
+        "counterexample": None if result.outcome is None else (result.outcome.counterexample or None),
+        "corrected_statement": step.corrected_statement or None,
+        "corrected": None if result.corrected is None else {"ok": result.corrected.ok, "detail": result.corrected.detail},
+        "explanation": step.explanation or None, "reading": step.reading or None,
+        "unchecked_reason": step.unchecked_reason or None, "seconds": round(result.seconds, 4),
+    }
+
+
+def proof_json(report: ProofReport) -> dict:
+    proof = report.proof
+    return {"id": proof.id, "title": proof.title, "source": proof.source, "location": proof.location,
+            "statement": proof.statement, "twins": list(proof.twins), "status": report.status,
+            "as_expected": report.as_expected, "counts": report.counts(), "seconds": round(report.seconds, 3),
+            "steps": [step_json(r) for r in report.results]}
+
+
+def step_text(result: StepResult) -> str:
+    step = result.step
+    kind = getattr(step.check, "kind", "none")
+    lines = [f"  {_mark(result.status):>4} {step.label:>3} [{kind}] {step.after}",
+             f"           from: {step.before}   ({step.justification or 'no justification given'}; {step.location})"]
+    if result.outcome is not None:
+        lines.append(f"           {result.outcome.detail}")
+        if result.outcome.counterexample:
+            lines.append(f"           counterexample: {result.outcome.counterexample}")
+    if step.reading:
+        lines.append(f"           reading of garbled text: {step.reading}")
+    if result.status in ("fails", "gap"):
+        lines.append(f"           why: {step.explanation}")
+        if step.corrected_statement:
+            verdict = "" if result.corrected is None else (" [holds]" if result.corrected.ok else " [fails]")
+            lines.append(f"           corrected: {step.corrected_statement}{verdict}")
+    if result.status != step.expected:
+        lines.append(f"           UNEXPECTED: expected {step.expected}")
+    return "\n".join(lines)
+
+
+def proof_text(report: ProofReport) -> str:
+    proof = report.proof
+    counts = ", ".join(f"{n} {s}" for s, n in report.counts().items() if n)
+    lines = [f"{proof.id}: {proof.title} ({proof.source}, {proof.location})", f"  statement: {proof.statement}"]
+    if proof.twins:
+        lines.append(f"  twins: {', '.join(proof.twins)}")
+    lines += [step_text(r) for r in report.results]
+    lines.append(f"  status: {report.status} ({counts}); {report.seconds:.1f} s")
+    return "\n".join(lines)
+
+
+def proof_latex(report: ProofReport) -> str:
+    escape = render._latex_text
+    symbol = {"holds": r"$\checkmark$", "fails": r"$\times$", "gap": "gap", "unchecked": "?"}
+    lines = [rf"\paragraph{{{escape(report.proof.id)}}} {escape(report.proof.statement)}", r"\begin{enumerate}"]
+    for r in report.results:
+        detail = "" if r.outcome is None else escape(r.outcome.detail)
+        lines.append(rf"  \item[{escape(r.step.label)}] {symbol[r.status]} \emph{{{escape(getattr(r.step.check, 'kind', 'none'))}}}: "
+                     rf"{escape(r.step.after)} ({escape(r.step.justification)}). {detail}")
+    lines.append(r"\end{enumerate}")
+    return "\n".join(lines)
+
+
+def erratum_json(erratum: Erratum) -> dict:
+    return dict(vars(erratum))
+
+
+def erratum_text(erratum: Erratum) -> str:
+    survives = "the conclusion survives" if erratum.survives else "the conclusion does NOT survive"
+    return "\n".join([
+        f"{erratum.id} [{erratum.status}] ({erratum.text}, {erratum.location})",
+        f"  as written: {erratum.wording}",
+        f"  why: {erratum.why}",
+        f"  counterexample: {erratum.counterexample}",
+        f"  corrected: {erratum.corrected_statement} {('(' + erratum.corrected_check + ')') if erratum.corrected_check else ''}",
+        f"  {survives}; replay: {erratum.replay}",
+    ])
