@@ -170,13 +170,55 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f" {good if ok else bad} {seconds:.2f} s", file=sys.stderr, flush=True)
         results.append((name, derivation, error, seconds))
     numeric = _run_numeric_claims(args.max_examples)
+    proofs = _run_proofs()
     print(_verify_table(results))
     print()
     print(_numeric_table(numeric))
+    print()
+    print(_proofs_table(proofs))
     if args.json_file:
-        _write_json(args.json_file, _verify_json(results) | {"numeric_claims": numeric})
+        from proofs_check import proof_render
+        from proofs_check.chain import errata_of
+
+        _write_json(args.json_file, _verify_json(results) | {
+            "numeric_claims": numeric,
+            "proofs": [proof_render.proof_json(report) for report in proofs],
+            "errata": [proof_render.erratum_json(e) for report in proofs for e in errata_of(report)]})
     symbolic_ok = all(d is not None and d.ok for _, d, _, _ in results)
-    return 0 if symbolic_ok and all(r["status"] == "holds" for r in numeric) else 1
+    numeric_ok = all(r["status"] == "holds" for r in numeric)
+    return 0 if symbolic_ok and numeric_ok and all(report.as_expected for report in proofs) else 1
+
+
+def _run_proofs() -> list:
+    """Every proof chain, with progress on stderr."""
+    from proofs_check.proofs import proof_ids, run_proof
+
+    good, bad = render.marks(sys.stderr)
+    reports = []
+    for index, proof_id in enumerate(proof_ids(), 1):
+        print(f"[{index}/{len(proof_ids())}] proof {proof_id} ...", end="", file=sys.stderr, flush=True)
+        report = run_proof(proof_id)
+        reports.append(report)
+        print(f" {good if report.as_expected else bad} {report.seconds:.1f} s", file=sys.stderr, flush=True)
+    return reports
+
+
+def _proofs_table(reports) -> str:
+    from proofs_check.chain import errata_of
+
+    header = f"{'proof':28} {'status':7} {'holds':>5} {'fails':>5} {'gap':>4}  {'as expected':11} {'time':>6}"
+    rows = [header, "-" * len(header)]
+    for report in reports:
+        counts = report.counts()
+        rows.append(f"{report.proof.id:28} {report.status:7} {counts['holds']:5d} {counts['fails']:5d} {counts['gap']:4d}  "
+                    f"{'yes' if report.as_expected else 'NO':11} {report.seconds:5.1f}s")
+    errata = [e for report in reports for e in errata_of(report)]
+    rows.append(f"{len(errata)} errata ({sum(not e.survives for e in errata)} where the conclusion does not survive); "
+                "details: lazycheck errata, or lazycheck proof ID")
+    for erratum in errata:
+        rows.append(f"  {erratum.id} [{erratum.status}]: {erratum.wording[:70]}")
+        rows.append(f"      replay: {erratum.replay}")
+    return "\n".join(rows)
 
 
 def _run_numeric_claims(max_examples: int) -> list[dict]:
