@@ -156,6 +156,8 @@ def run_verify(args: argparse.Namespace) -> int:
     from symbolic import derive
 
     valid = _derivation_names()
+    if args.json_file and args.json_file != "-":
+        _check_writable(args.json_file)
     good, bad = render.marks(sys.stderr)
     results = []
     for index, name in enumerate(valid, 1):
@@ -353,6 +355,15 @@ def _verify_json(results) -> dict:
             entry |= render.derivation_json(derivation) | {"ok": derivation.ok}
         entries.append(entry)
     return {"derivations": entries, "summary": _summary_line(results)}
+
+
+def _check_writable(path: str) -> None:
+    """Fail early, before a long run, if the JSON file cannot be written."""
+    import os
+
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory) or not os.access(directory, os.W_OK):
+        raise UsageError(f"lazycheck verify: cannot write {path!r}: no writable directory {directory!r}")
 
 
 def _write_json(path: str, payload: dict) -> None:

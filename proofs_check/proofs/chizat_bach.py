@@ -202,7 +202,7 @@ def theorem_3_2() -> Proof:
                               "which is O(1/alpha) only if alpha f(w0) stays bounded. With f(w0) != 0 the predictor must "
                               "travel alpha ||f(w0)||: for f(w) = w, R(y) = y^2/2, w0 = 1 the lazy flow is w(t) = e^{-t} "
                               "for every alpha, so sup ||w - w0|| = 1. smith's Theorem 2.4 adds the hypothesis h(w0) = 0; "
-                              "with it (or ||f(w0)|| = O(1/alpha)) the claim holds."),
+                              "with it (or ||f(w0)|| = O(1/alpha)) the claim holds.",
                   survives=False),
         ProofStep("12", "proof of Theorem 3.2", "K of Lemma A.1 with f(w0) = 0", "K = O(1/alpha)",
                   "previous bound on ||w(t) - w(0)||",
