@@ -164,10 +164,15 @@ def theorem_2_2() -> Proof:
         ProofStep("15", "proof of Theorem 2.2", "delta(0) = 0, delta' <= C/alpha^2", "delta(t) <= T C/alpha^2",
                   "Fundamental Theorem of Calculus",
                   InequalityCheck(sp.Le(delta, rate * T), (sp.Le(delta, rate * t), sp.Le(t, T)))),
-        ProofStep("16", "Theorem 2.2", "steps 1-15", "sup_{t<=T} ||w(t) - w0|| = O(1/alpha), ||w - wbar|| = O(1/alpha^2), "
-                  "||alpha h(w) - alpha hbar(wbar)|| = O(1/alpha)", "",
+        ProofStep("16", "Theorem 2.2", "steps 13-15", "sup_{t<=T} ||w(t) - wbar(t)|| = O(1/alpha^2)", "",
                   an.RateCheck("sup_{t<=5} ||w - wbar|| vs 1/alpha^2",
                                lambda a: instances.parameter_gap(a, instances.FINITE_HORIZON), lambda a: 1 / a**2)),
+        ProofStep("16b", "Theorem 2.2", "steps 1-5", "sup_{t<=T} ||w(t) - w0|| = O(1/alpha)", "",
+                  an.RateCheck("sup_{t<=5} ||w - w0|| vs 1/alpha",
+                               lambda a: instances.displacement(a, "model", instances.FINITE_HORIZON), lambda a: 1 / a)),
+        ProofStep("16c", "Theorem 2.2", "steps 7-11", "sup_{t<=T} ||alpha h(w(t)) - alpha hbar(wbar(t))|| = O(1/alpha)", "",
+                  an.RateCheck("sup_{t<=5} ||alpha h(w) - alpha hbar(wbar)|| vs 1/alpha",
+                               lambda a: instances.prediction_gap(a, instances.FINITE_HORIZON), lambda a: 1 / a)),
     )
     return Proof("smith/theorem-2.2", "Finite-time bounds", "smith", "Section 3.1, Theorem 2.2 and its proof",
                  "for h(w0) = 0 and T > 0: sup_{t<=T} ||w - w0|| = O(1/alpha), ||w - wbar|| = O(1/alpha^2), "
