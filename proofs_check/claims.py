@@ -22,16 +22,18 @@ from proofs_check.properties import PropertyResult, lemma_3_3, stability
 from proofs_check.search import find_counterexample, replay_command, worst_case
 
 
-def _transport_witness(kappa: float = 100.0) -> tuple:
+def transport_witness(kappa: float = 100.0) -> tuple:
+    """Lemma 3.3's tightness witness: y0 on the steepest axis, carried to the flattest by LevelSetTransport."""
     loss = StronglyConvexQuadratic(np.diag([kappa, 1.0]), [0.0, 0.0])
     y0 = np.array([1.0, 0.0])
     return loss, LevelSetTransport(loss, y0, 1.0, stages=64, duration=1e-3 / kappa), y0
 
 
-def _forcing_witness() -> tuple:
+def forcing_witness(lam: float = 1.0, K: float = 0.02) -> tuple:
+    """Lemma A.1's tightness witness: ForcingMetric along the flattest direction of a 2-d quadratic."""
     loss = StronglyConvexQuadratic(np.diag([1.0, 3.0]), [0.0, 0.0])
     y0 = np.array([1.0, 0.0])
-    return loss, ForcingMetric(loss, y0, 1.0, 0.02), y0
+    return loss, ForcingMetric(loss, y0, lam, K), y0
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,14 @@ NUMERIC_CLAIMS = (
     NumericClaim("chizat-bach/lemma-3.3", "chizat-bach Lemma 3.3 = smith Lemma B.1",
                  "||y(t) - y*|| <= sqrt(nu/mu) ||y(0) - y*|| exp(-mu lam t)", "lemma_3_3", lemma_3_3, {},
                  ("rotating", "floor_plus_gram", "piecewise", "model_induced", "level_set_transport", "forcing"),
-                 _transport_witness),
+                 transport_witness),
     NumericClaim("chizat-bach/lemma-A.1", "chizat-bach Lemma A.1 = smith Lemma B.2",
                  "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2} / (lam^{3/2} mu)", "stability", stability, {},
-                 ("forcing", "floor_plus_gram", "rotating", "piecewise"), _forcing_witness),
+                 ("forcing", "floor_plus_gram", "rotating", "piecewise"), forcing_witness),
     NumericClaim("lazycheck/stability-time-dependent", "lazycheck (derivation stability_bound_time_dependent)",
                  "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2} (1 - exp(-lam mu t)) / (lam^{3/2} mu)", "stability",
                  stability, {"time_dependent": True}, ("forcing", "floor_plus_gram", "rotating", "piecewise"),
-                 _forcing_witness),
+                 forcing_witness),
 )
 
 

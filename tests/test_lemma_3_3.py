@@ -4,13 +4,11 @@ Claim: ||y(t) - y*|| <= sqrt(nu/mu) ||y(0) - y*|| exp(-mu lam t), with the bound
 lambdified from symbolic's derivation. Deep search: pytest --hypothesis-profile=thorough -k lemma
 """
 
-import numpy as np
 import pytest
 from hypothesis import given, target
 
-from numeric.adversarial import LevelSetTransport
-from numeric.losses import StronglyConvexQuadratic
 from numeric.strategies import flow_instances
+from proofs_check.claims import transport_witness
 from proofs_check.properties import lemma_3_3
 from proofs_check.search import find_counterexample, replay_command, worst_case
 from tests.lemma_support import run_replay, search_budget
@@ -59,16 +57,10 @@ def test_a_counterexample_replays_exactly():
     assert "violation=True" in output and f"ratio={found.result.ratio!r}" in output
 
 
-def _steepest_start(kappa: float):
-    loss = StronglyConvexQuadratic(np.diag([kappa, 1.0]), [0.0, 0.0])
-    return loss, np.array([1.0, 0.0])
-
-
 @pytest.mark.parametrize("kappa", [2.0, 10.0, 100.0])
 def test_the_sqrt_kappa_factor_cannot_be_dropped(kappa):
     """The level-set transport reaches ratio >= 0.9 for each kappa; without sqrt(kappa) it is violated."""
-    loss, y0 = _steepest_start(kappa)
-    metric = LevelSetTransport(loss, y0, 1.0, stages=64, duration=1e-3 / kappa)
+    loss, metric, y0 = transport_witness(kappa)
     result = lemma_3_3(loss, metric, y0)
     print(f"\nkappa = {kappa:g}: ratio {result.ratio:.4f} at t = {result.worst_time:.3g}")
     assert TIGHTNESS_FLOOR <= result.ratio <= 1 and not result.violation

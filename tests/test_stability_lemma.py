@@ -5,13 +5,11 @@ K ||Sigma(0)||^{1/2} (1 - exp(-lam mu t))/(lam^{3/2} mu), both lambdified from s
 Deep search: pytest --hypothesis-profile=thorough -k lemma
 """
 
-import numpy as np
 import pytest
 from hypothesis import given, target
 
-from numeric.adversarial import ForcingMetric
-from numeric.losses import StronglyConvexQuadratic
 from numeric.strategies import flow_instances
+from proofs_check.claims import forcing_witness
 from proofs_check.properties import stability
 from proofs_check.search import find_counterexample, replay_command, worst_case
 from tests.lemma_support import search_budget
@@ -53,14 +51,8 @@ def test_false_variants_are_refuted_with_a_shrunk_replayable_example(variant):
     print(f"\n{variant}: ratio {found.result.ratio:.4g}\n  replay: {found.replay}")
 
 
-def _forcing_instance(lam: float = 1.0, K: float = 0.02):
-    loss = StronglyConvexQuadratic(np.diag([1.0, 3.0]), [0.0, 0.0])
-    y0 = np.array([1.0, 0.0])
-    return loss, ForcingMetric(loss, y0, lam, K), y0
-
-
 def test_both_bounds_are_attained_by_the_forcing_family():
-    instance = _forcing_instance()
+    instance = forcing_witness()
     uniform, sharp = stability(*instance, horizon=20.0), stability(*instance, time_dependent=True, horizon=20.0)
     print(f"\nforcing family: uniform ratio {uniform.ratio:.4f}, time-dependent ratio {sharp.ratio:.6f}")
     assert UNIFORM_TIGHTNESS <= uniform.ratio <= 1 and not uniform.violation
