@@ -48,12 +48,23 @@ def _error_norm(error, y_old, y_new, rtol, atol) -> float:
     return float(np.sqrt(np.mean((error / scale) ** 2, axis=0)).max())
 
 
+#: The initial step is never below this fraction of the integration span: a first guess is
+#: not an error-control decision, and error control will shrink it if it must.
+MIN_INITIAL_FRACTION = 1e-10
+
+
 def _initial_step(rhs, t0, y0, f0, rtol, atol, span) -> float:
+    """Hairer, Norsett & Wanner's starting step (Solving ODEs I, II.4), with a floor."""
     scale = atol + rtol * np.abs(y0)
     d0 = np.sqrt(np.mean((y0 / scale) ** 2))
     d1 = np.sqrt(np.mean((f0 / scale) ** 2))
-    h = 1e-6 if d0 < 1e-5 or d1 < 1e-5 else 0.01 * d0 / d1
-    return min(h, span)
+    h0 = 1e-6 if d0 < 1e-5 or d1 < 1e-5 else 0.01 * d0 / d1
+    h0 = min(h0, span)
+    f1 = rhs(t0 + h0, y0 + h0 * f0)
+    d2 = np.sqrt(np.mean(((f1 - f0) / scale) ** 2)) / h0
+    largest = max(d1, d2)
+    h1 = max(1e-6, h0 * 1e-3) if largest <= 1e-15 else (0.01 / largest) ** (1 / 5)
+    return min(max(min(100 * h0, h1), MIN_INITIAL_FRACTION * span), span)
 
 
 #: Nonzero tableau entries, as (coefficient, stage) pairs, so that a step sums no zeros.

@@ -135,3 +135,14 @@ def test_bad_flow_input_is_a_value_error(rng, call, message):
     loss, metric = _instances(rng)["gram"]
     with pytest.raises(ValueError, match=message):
         call(loss, metric)
+
+
+def test_a_state_near_zero_with_a_real_velocity_starts_with_a_sane_step():
+    """Found by the thorough search: y0 = 1e-17 (y* = -0.1) once gave a first step of 8e-16 and a false underflow."""
+    loss = StronglyConvexQuadratic(0.1 * np.eye(4), [-0.10000000000000009, 0.0, 0.0, 0.0])
+    metric = FloorPlusGram(0.1, np.zeros((4, 3)), np.zeros((4, 3)), 0.0)
+    y0 = np.array([-8.326672684688674e-17, 0.0, 0.0, 0.0])
+    ts = np.linspace(0.0, 10.0, 11)
+    result = batched_flow([loss], [metric], y0[None], ts)
+    closed = loss.y_star + np.exp(-0.01 * ts)[:, None] * (y0 - loss.y_star)
+    assert np.allclose(result.y[0], closed, rtol=1e-9, atol=1e-12)
