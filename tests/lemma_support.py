@@ -7,11 +7,18 @@ from hypothesis import settings
 
 #: Least number of examples a falsification search may use, whatever the profile.
 MIN_SEARCH_EXAMPLES = 100
+#: Least number of examples of a worst-ratio report.
+MIN_REPORT_EXAMPLES = 30
 
 
 def search_budget() -> int:
     """Examples for a counterexample search: the active profile's, but at least MIN_SEARCH_EXAMPLES."""
     return max(MIN_SEARCH_EXAMPLES, settings().max_examples)
+
+
+def report_budget() -> int:
+    """Examples for a worst-ratio report: the active profile's, but at least MIN_REPORT_EXAMPLES."""
+    return max(MIN_REPORT_EXAMPLES, settings().max_examples)
 
 
 def run_replay(command: str) -> str:

@@ -17,7 +17,7 @@ def test_every_numeric_claim_holds_and_its_witness_is_nearly_tight():
 
 def test_a_false_claim_is_refuted_with_a_replayable_counterexample():
     false_claim = replace(NUMERIC_CLAIMS[0], id="false/lemma-3.3-without-sqrt-kappa",
-                          options={"bound": "d0*exp(-mu*lam*t)"})
+                          options={"bound": "d0*exp(-mu*lam*t)"}, families=("level_set_transport",))
     report = run_claim(false_claim, max_examples=EXAMPLES)
     assert report["status"] == "refuted" and report["worst_ratio"] > 1
     assert "violation=True" in run_replay(report["counterexample"]["replay"])

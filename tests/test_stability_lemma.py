@@ -12,7 +12,7 @@ from numeric.strategies import flow_instances
 from proofs_check.claims import forcing_witness
 from proofs_check.properties import stability
 from proofs_check.search import find_counterexample, replay_command, worst_case
-from tests.lemma_support import search_budget
+from tests.lemma_support import report_budget, search_budget
 
 #: The forcing family attains the bounds up to its ramp and cap.
 UNIFORM_TIGHTNESS, SHARP_TIGHTNESS = 0.9, 0.99
@@ -23,7 +23,9 @@ FALSE_VARIANTS = {
     "squared time factor": ("K*sqrt(Sigma0_norm)*(1 - exp(-lam*mu*t))**2/(lam**(3/2)*mu)", True),
 }
 
-ADVERSARIAL = flow_instances(families=("forcing", "floor_plus_gram"), max_lam=2.0)
+#: The forcing family is where the stability bounds are nearly attained; lam up to 4 makes
+#: the lam^2 variant (false exactly when lam > 1) refutable.
+ADVERSARIAL = flow_instances(families=("forcing",), min_lam=0.5, max_lam=4.0)
 
 
 @given(flow_instances())
@@ -62,6 +64,6 @@ def test_both_bounds_are_attained_by_the_forcing_family():
 def test_report_the_worst_ratios_found():
     for time_dependent in (False, True):
         result, instance = worst_case(lambda i: stability(*i, time_dependent=time_dependent), ADVERSARIAL,
-                                      max_examples=search_budget())
+                                      max_examples=report_budget())
         print(f"\n{result.claim}: worst ratio found {result.ratio:.6f} ({type(instance[1]).__name__})")
         assert not result.violation  # a ratio above 1 is allowed only within the error estimate
