@@ -118,3 +118,12 @@ def test_mpmath_application_matches_numpy(rng):
         with mpmath.workdps(30):
             applied = metric.apply_mp(mpmath.mpf("0.7"), [mpmath.mpf(x) for x in v], mpmath.mp)
         assert np.allclose([float(x) for x in applied], metric(0.7) @ v, atol=1e-13)
+
+
+def test_model_induced_metric_with_a_subnormal_initial_point():
+    """Found by the thorough search: scipy's DOP853 failed on w0 with a subnormal entry."""
+    model = SineTiltedLinear(np.hstack([np.sqrt(0.1) * np.eye(4)]), np.zeros((4, 4)), 0.0)
+    loss = StronglyConvexQuadratic(np.diag([0.5, 1.0, 1.5, 2.0]), np.zeros(4))
+    metric = ModelInducedMetric(model, loss, [0.0, 0.0, 0.0, 1.466446160666202e-160], 1.0)
+    metric.check_floor(horizon=10.0, samples=33)
+    assert np.allclose(metric(3.0), 0.1 * np.eye(4))
