@@ -94,6 +94,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     errata.add_argument("--json", action="store_true", help="print the errata as JSON")
 
+    what_if = commands.add_parser(
+        "what-if", help="check a variant of a lemma's bound with the lemma's adversarial search",
+        description="Check a variant bound of a claim over the claim's instance space with the same adversarial "
+        "search: it passes with the worst ratio found (exit 0) or is refuted with a shrunk counterexample and a "
+        "replay command (exit 1).",
+    )
+    what_if.add_argument("claim_id", metavar="CLAIM_ID", help="one of: chizat-bach/lemma-3.3, smith/lemma-B.1, "
+                         "chizat-bach/lemma-A.1, smith/lemma-B.2")
+    what_if.add_argument("--bound", metavar="EXPR", help='the variant bound, e.g. "sqrt(nu/mu)*d0*exp(-mu*lam*t/2)"')
+    what_if.add_argument("--list-symbols", action="store_true", help="print the symbols the bound may use")
+    what_if.add_argument("--max-examples", type=_positive_int, default=100, metavar="N",
+                         help="examples of the adversarial search (default: 100)")
+
     bench = commands.add_parser(
         "bench", help="measure the batched flow against scipy's DOP853 and the mpmath reference",
         description="Time the batched flow and a loop of scipy.integrate.solve_ivp(DOP853, rtol=1e-10, "
@@ -303,6 +316,29 @@ def run_errata(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_what_if(args: argparse.Namespace) -> int:
+    """``lazycheck what-if``: 0 when the variant holds, 1 when refuted, 2 for bad input."""
+    from proofs_check.whatif import WhatIfError, symbols_of, validate, what_if
+
+    try:
+        if args.list_symbols:
+            print("\n".join(f"{name:12} {text}" for name, text in symbols_of(args.claim_id)))
+            return 0
+        if not args.bound:
+            raise WhatIfError("give --bound EXPR (or --list-symbols)")
+        validate(args.claim_id, args.bound)
+        print(f"searching {args.max_examples} instances ...", file=sys.stderr, flush=True)
+        report = what_if(args.claim_id, args.bound, max_examples=args.max_examples)
+    except WhatIfError as error:
+        raise UsageError(f"lazycheck what-if: {error}") from None
+    print(f"{args.claim_id} with bound {args.bound}: {report['status']} "
+          f"(worst ratio {report['worst_ratio']:.6g} over {report['examples']} instances)")
+    if report["counterexample"]:
+        print(f"counterexample: {report['counterexample']['result']}")
+        print(f"replay: {report['counterexample']['replay']}")
+    return 0 if report["status"] == "holds" else 1
+
+
 def run_bench(args: argparse.Namespace) -> int:
     """``lazycheck bench``: measure, with progress on stderr; the figures on stdout."""
     from proofs_check.bench import report, run_benchmark
@@ -384,10 +420,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("lazycheck: error: a command is required (choose from 'derive', 'verify', 'proof', "
-                             "'errata', 'bench'); "
+                             "'errata', 'what-if', 'bench'); "
                              "see 'lazycheck --help'")
         commands = {"derive": run_derive, "verify": run_verify, "proof": run_proof_command, "errata": run_errata,
-                    "bench": run_bench}
+                    "what-if": run_what_if, "bench": run_bench}
         return commands[args.command](args)
     except UsageError as error:
         print(str(error), file=sys.stderr)

@@ -1,0 +1,57 @@
+"""What-if variants (proofs_check.whatif, lazycheck what-if): true variants pass, false ones are refuted."""
+
+import pytest
+
+from proofs_check.cli import main
+from proofs_check.whatif import what_if
+from tests.lemma_support import run_replay
+
+EXAMPLES = 60
+
+TRUE_VARIANTS = [
+    ("chizat-bach/lemma-3.3", "sqrt(nu/mu)*d0*exp(-mu*lam*t)"),  # the paper's own bound
+    ("smith/lemma-B.1", "2*sqrt(kappa)*d0*exp(-mu*lam*t/2)"),  # looser
+    ("chizat-bach/lemma-A.1", "K*sqrt(Sigma0_norm)/(lam**(3/2)*mu)"),  # the paper's own bound
+    ("smith/lemma-B.2", "K*sqrt(Sigma0_norm)*(1 - exp(-lam*mu*t))/(lam**(3/2)*mu)"),  # our sharper bound
+]
+FALSE_VARIANTS = [
+    ("chizat-bach/lemma-3.3", "d0*exp(-mu*lam*t)"),  # dropped sqrt(kappa)
+    ("smith/lemma-B.1", "sqrt(nu/mu)*d0*exp(-2*mu*lam*t)"),  # faster rate
+    ("chizat-bach/lemma-A.1", "K*sqrt(Sigma0_norm)/(2*lam**(3/2)*mu)"),  # half the constant
+]
+
+
+@pytest.mark.parametrize("claim_id,bound", TRUE_VARIANTS)
+def test_true_variants_pass(claim_id, bound):
+    report = what_if(claim_id, bound, max_examples=EXAMPLES)
+    assert report["status"] == "holds" and report["worst_ratio"] <= 1 + 1e-6
+
+
+@pytest.mark.parametrize("claim_id,bound", FALSE_VARIANTS)
+def test_false_variants_are_refuted_with_a_replay(claim_id, bound):
+    report = what_if(claim_id, bound, max_examples=EXAMPLES)
+    assert report["status"] == "refuted" and report["counterexample"]
+    assert "violation=True" in run_replay(report["counterexample"]["replay"])
+
+
+@pytest.mark.parametrize("argv,fragment", [
+    (["what-if", "chizat-bach/lemma-3.3", "--bound", "q*t"], "unknown symbol(s) q"),
+    (["what-if", "chizat-bach/lemma-3.3", "--bound", "mu*("], "cannot parse"),
+    (["what-if", "nosuch/claim", "--bound", "t"], "what-if supports these claims: chizat-bach/lemma-3.3"),
+    (["what-if", "chizat-bach/lemma-3.3"], "give --bound"),
+])
+def test_usage_errors_exit_2_with_one_line(argv, fragment, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and err.count("\n") == 1
+
+
+def test_list_symbols(capsys):
+    assert main(["what-if", "chizat-bach/lemma-A.1", "--list-symbols"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in ("K", "lam", "mu", "Sigma0_norm", "t"))
+
+
+def test_cli_exit_codes(capsys):
+    assert main(["what-if", "smith/lemma-B.1", "--bound", "d0*exp(-mu*lam*t)", "--max-examples", str(EXAMPLES)]) == 1
+    assert "replay: python -c" in capsys.readouterr().out
