@@ -6,7 +6,7 @@ from proofs_check.cli import main
 from proofs_check.whatif import what_if
 from tests.lemma_support import run_replay
 
-EXAMPLES = 60
+EXAMPLES = 25
 
 TRUE_VARIANTS = [
     ("chizat-bach/lemma-3.3", "sqrt(nu/mu)*d0*exp(-mu*lam*t)"),  # the paper's own bound
