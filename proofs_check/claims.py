@@ -65,7 +65,7 @@ NUMERIC_CLAIMS = (
 )
 
 
-def run_claim(claim: NumericClaim, *, max_examples: int) -> dict:
+def run_claim(claim: NumericClaim, *, max_examples: int, seed: int | None = None) -> dict:
     """Search the claim's instance space; report worst ratio, witness ratio, counterexample.
 
     The tightness witness is part of the search: if it violates the (possibly variant)
@@ -78,7 +78,7 @@ def run_claim(claim: NumericClaim, *, max_examples: int) -> dict:
     options = dict(claim.options)
     bound = options.pop("bound", None)
     replay = lambda i: replay_command(claim.check_name, i, bound, **options)  # noqa: E731
-    worst, instance = worst_case(check, strategy, max_examples=max_examples)
+    worst, instance = worst_case(check, strategy, max_examples=max_examples, seed=seed)
     witness_instance = claim.witness()
     witness = check(witness_instance)
     if witness.violation:

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from proofs_check import render
 
 
-#: Examples per numeric claim in ``lazycheck verify``'s adversarial search.
-DEFAULT_VERIFY_EXAMPLES = 30
+#: Examples per numeric claim in ``lazycheck verify``'s adversarial search, by profile.
+PROFILE_EXAMPLES = {"fast": 10, "ci": 30, "thorough": 300}
 
 
 class UsageError(Exception):
@@ -73,8 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--json", metavar="FILE", dest="json_file",
                         help="also write the full results as JSON to FILE ('-' for standard output)")
-    verify.add_argument("--max-examples", type=_positive_int, default=DEFAULT_VERIFY_EXAMPLES, metavar="N",
-                        help=f"examples per numeric claim in the adversarial search (default: {DEFAULT_VERIFY_EXAMPLES})")
+    verify.add_argument("--claim", action="append", dest="claims", metavar="ID",
+                        help="run only the claims whose id matches ID (repeatable; globs such as 'smith/*' work)")
+    verify.add_argument("--profile", choices=tuple(PROFILE_EXAMPLES), default="ci",
+                        help="search depth of the numeric claims: fast, ci (default) or thorough")
+    verify.add_argument("--seed", type=int, default=None, metavar="N",
+                        help="seed of the adversarial searches (default: derandomized); the same seed gives the "
+                        "same report")
+    verify.add_argument("--max-examples", type=_positive_int, default=None, metavar="N",
+                        help="examples per numeric claim, overriding the profile")
+    verify.add_argument("--list", action="store_true", help="list the claim ids of the ledger and exit")
     proof = commands.add_parser(
         "proof", help="print a proof as its checked step chain",
         description="Run every step of a proof of chizat-bach or smith and print the chain: a mark per step "
@@ -165,16 +173,29 @@ def run_derive(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    """``lazycheck verify``: run every derivation with progress, then a summary table."""
+    """``lazycheck verify``: derivations, then every ledger entry, with progress; exit 0 when all are as expected."""
     from symbolic import derive
 
-    valid = _derivation_names()
+    from proofs_check.ledger import run_entry, select
+
+    if args.list:
+        from proofs_check.ledger import ledger
+
+        print("\n".join(f"{e.id:48} expected {e.expected:10} {e.location}" for e in ledger()))
+        return 0
+    entries = select(args.claims)
+    if args.claims and not entries:
+        from proofs_check.ledger import ledger
+
+        raise UsageError(f"lazycheck verify: no claim matches {', '.join(args.claims)}; ids look like "
+                         f"{', '.join(e.id for e in ledger()[:4])}, ... (see lazycheck verify --list)")
     if args.json_file and args.json_file != "-":
         _check_writable(args.json_file)
+    examples = args.max_examples or PROFILE_EXAMPLES[args.profile]
     good, bad = render.marks(sys.stderr)
     results = []
-    for index, name in enumerate(valid, 1):
-        print(f"[{index:2d}/{len(valid)}] {name} ...", end="", file=sys.stderr, flush=True)
+    for index, name in enumerate(_derivation_names(), 1):
+        print(f"[derivation {index:2d}/{len(_derivation_names())}] {name} ...", end="", file=sys.stderr, flush=True)
         start = time.perf_counter()
         try:
             derivation, error = derive(name), None
@@ -184,91 +205,73 @@ def run_verify(args: argparse.Namespace) -> int:
         ok = derivation is not None and derivation.ok
         print(f" {good if ok else bad} {seconds:.2f} s", file=sys.stderr, flush=True)
         results.append((name, derivation, error, seconds))
-    numeric = _run_numeric_claims(args.max_examples)
-    proofs = _run_proofs()
+    claims = []
+    for index, entry in enumerate(entries, 1):
+        print(f"[claim {index:2d}/{len(entries)}] {entry.id} ...", end="", file=sys.stderr, flush=True)
+        result = run_entry(entry, max_examples=examples, seed=args.seed)
+        claims.append(result)
+        print(f" {result.status}{'' if result.as_expected else ' (UNEXPECTED)'} {result.seconds:.1f} s",
+              file=sys.stderr, flush=True)
+    errata = _errata()
     print(_verify_table(results))
     print()
-    print(_numeric_table(numeric))
+    print(_ledger_table(claims, examples))
     print()
-    print(_proofs_table(proofs))
+    print(_errata_lines(errata))
     if args.json_file:
         from proofs_check import proof_render
-        from proofs_check.chain import errata_of
 
         _write_json(args.json_file, _verify_json(results) | {
-            "numeric_claims": numeric,
-            "proofs": [proof_render.proof_json(report) for report in proofs],
-            "errata": [proof_render.erratum_json(e) for report in proofs for e in errata_of(report)]})
+            "profile": args.profile, "max_examples": examples, "seed": args.seed,
+            "claims": [c.as_json() for c in claims], "summary_claims": _status_counts(claims),
+            "errata": [proof_render.erratum_json(e) for e in errata]})
     symbolic_ok = all(d is not None and d.ok for _, d, _, _ in results)
-    numeric_ok = all(r["status"] == "holds" for r in numeric)
-    return 0 if symbolic_ok and numeric_ok and all(report.as_expected for report in proofs) else 1
+    return 0 if symbolic_ok and all(c.as_expected for c in claims) else 1
 
 
-def _run_proofs() -> list:
-    """Every proof chain, with progress on stderr."""
+def _errata() -> list:
+    from proofs_check.chain import errata_of
     from proofs_check.proofs import proof_ids, run_proof
 
-    good, bad = render.marks(sys.stderr)
-    reports = []
-    for index, proof_id in enumerate(proof_ids(), 1):
-        print(f"[{index}/{len(proof_ids())}] proof {proof_id} ...", end="", file=sys.stderr, flush=True)
-        report = run_proof(proof_id)
-        reports.append(report)
-        print(f" {good if report.as_expected else bad} {report.seconds:.1f} s", file=sys.stderr, flush=True)
-    return reports
+    return [e for proof_id in proof_ids() for e in errata_of(run_proof(proof_id))]
 
 
-def _proofs_table(reports) -> str:
-    from proofs_check.chain import errata_of
-
-    header = f"{'proof':28} {'status':7} {'holds':>5} {'fails':>5} {'gap':>4}  {'as expected':11} {'time':>6}"
-    rows = [header, "-" * len(header)]
-    for report in reports:
-        counts = report.counts()
-        rows.append(f"{report.proof.id:28} {report.status:7} {counts['holds']:5d} {counts['fails']:5d} {counts['gap']:4d}  "
-                    f"{'yes' if report.as_expected else 'NO':11} {report.seconds:5.1f}s")
-    errata = [e for report in reports for e in errata_of(report)]
-    rows.append(f"{len(errata)} errata ({sum(not e.survives for e in errata)} where the conclusion does not survive); "
-                "details: lazycheck errata, or lazycheck proof ID")
+def _errata_lines(errata) -> str:
+    lines = [f"{len(errata)} errata in the proofs ({sum(not e.survives for e in errata)} where the conclusion does not "
+             "survive); details: lazycheck errata"]
     for erratum in errata:
-        rows.append(f"  {erratum.id} [{erratum.status}]: {erratum.wording[:70]}")
-        rows.append(f"      replay: {erratum.replay}")
-    return "\n".join(rows)
+        lines.append(f"  {erratum.id} [{erratum.status}]: {erratum.wording[:80]}")
+        lines.append(f"      replay: {erratum.replay}")
+    return "\n".join(lines)
 
 
-def _run_numeric_claims(max_examples: int) -> list[dict]:
-    """Adversarial search of each numeric claim, with progress on stderr."""
-    from proofs_check.claims import NUMERIC_CLAIMS, run_claim
+def _status_counts(claims) -> dict[str, int]:
+    from proofs_check.ledger import STATUSES
 
-    good, bad = render.marks(sys.stderr)
-    reports = []
-    for index, claim in enumerate(NUMERIC_CLAIMS, 1):
-        print(f"[{index}/{len(NUMERIC_CLAIMS)}] {claim.id}: searching {max_examples} instances ...", end="",
-              file=sys.stderr, flush=True)
-        try:
-            report = run_claim(claim, max_examples=max_examples)
-        except Exception as exc:  # a crashed check is a result, not a traceback
-            report = {"id": claim.id, "status": "crashed", "error": f"{type(exc).__name__}: {exc}", "seconds": 0.0}
-        reports.append(report)
-        print(f" {good if report['status'] == 'holds' else bad} {report['seconds']:.1f} s", file=sys.stderr, flush=True)
-    return reports
+    return {status: sum(c.status == status for c in claims) for status in STATUSES + ("crashed",)}
 
 
-def _numeric_table(reports: list[dict]) -> str:
-    header = f"{'numeric claim':38} {'status':8} {'worst ratio':>12} {'witness':>9} {'examples':>8} {'time':>7}"
+def _ledger_table(claims, examples: int) -> str:
+    header = f"{'claim':46} {'status':10} {'checks':28} {'worst/witness':>15} {'time':>6}"
     rows = [header, "-" * len(header)]
-    for r in reports:
-        if r["status"] == "crashed":
-            rows.append(f"{r['id']:38} CRASHED  {r['error']}")
-            continue
-        note = "" if r["worst_resolved"] else " (unresolved)"
-        rows.append(f"{r['id']:38} {r['status']:8} {r['worst_ratio']:12.6f} {r['witness_ratio']:9.6f} "
-                    f"{r['examples']:8d} {r['seconds']:6.1f}s{note}")
-        if r.get("counterexample"):
-            rows.append(f"    counterexample: {r['counterexample']['result']}")
-            rows.append(f"    replay: {r['counterexample']['replay']}")
-    rows.append("worst ratio: largest observed/bound found by the search; witness: ratio on a constructed "
-                "instance that nearly attains the bound (1 = tight)")
+    for c in claims:
+        status = c.status + ("" if c.as_expected else "!")
+        checks = ",".join(sorted({check["kind"] for check in c.checks})) or "-"
+        ratios = "" if c.worst_ratio is None else f"{c.worst_ratio:.4f}/{c.witness_ratio:.4f}"
+        rows.append(f"{c.entry.id:46} {status:10} {checks:28} {ratios:>15} {c.seconds:5.1f}s")
+        for check in c.checks:
+            if check["kind"] == "measured" and check["ok"]:
+                rows.append(f"    measured: {check['detail'][:150]}")
+            if check.get("counterexample"):
+                rows.append(f"    counterexample ({check['ref']}): {check['counterexample'][:150]}")
+            for command in check.get("replay", []):
+                rows.append(f"    replay: {command}")
+    counts = ", ".join(f"{n} {s}" for s, n in _status_counts(claims).items() if n)
+    unexpected = [c.entry.id for c in claims if not c.as_expected]
+    rows.append(f"{len(claims)} claims: {counts}; "
+                + ("all as expected" if not unexpected else f"UNEXPECTED (marked !): {', '.join(unexpected)}"))
+    rows.append(f"worst/witness: largest observed/bound of the adversarial search ({examples} examples) and on the "
+                "constructed near-extremal instance; pending claims belong to later issues")
     return "\n".join(rows)
 
 

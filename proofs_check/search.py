@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from hypothesis import HealthCheck, Phase, find, given, settings, target
+from hypothesis import seed as hypothesis_seed
 from hypothesis.errors import NoSuchExample
 
 from proofs_check.properties import PropertyResult
@@ -61,19 +62,22 @@ def find_counterexample(check: Callable[[tuple], PropertyResult], strategy, *, m
     return Counterexample(instance, check(instance), replay(instance))
 
 
-def worst_case(check: Callable[[tuple], PropertyResult], strategy, *, max_examples: int) -> tuple[PropertyResult, tuple]:
+def worst_case(check: Callable[[tuple], PropertyResult], strategy, *, max_examples: int,
+               seed: int | None = None) -> tuple[PropertyResult, tuple]:
     """Search for the largest ratio with hypothesis' targeted search; return (result, instance)."""
-    return maximize(check, strategy, max_examples=max_examples, score=lambda result: result.ratio)
+    return maximize(check, strategy, max_examples=max_examples, score=lambda result: result.ratio, seed=seed)
 
 
-def maximize(evaluate: Callable, strategy, *, max_examples: int, score: Callable = float) -> tuple:
+def maximize(evaluate: Callable, strategy, *, max_examples: int, score: Callable = float,
+             seed: int | None = None) -> tuple:
     """Hypothesis' generate-and-target search for the largest ``score(evaluate(instance))``.
 
+    Deterministic: derandomized when ``seed`` is None, else seeded with ``seed``.
     Returns (the best evaluation, its instance).
     """
     best: list = [None, None, -np.inf]
 
-    @settings(max_examples=max_examples, deadline=None, database=None, derandomize=True,
+    @settings(max_examples=max_examples, deadline=None, database=None, derandomize=seed is None,
               suppress_health_check=list(HealthCheck), phases=[Phase.generate, Phase.target])
     @given(strategy)
     def explore(instance):
@@ -83,7 +87,7 @@ def maximize(evaluate: Callable, strategy, *, max_examples: int, score: Callable
         if points > best[2]:
             best[:] = [value, instance, points]
 
-    explore()
+    (explore if seed is None else hypothesis_seed(seed)(explore))()
     return best[0], best[1]
 
 

@@ -55,6 +55,7 @@ def test_derive_latex(capsys):
     (["derive", "--json", "--latex"], "not allowed with argument"),
     (["verify", "--bogus"], "unrecognized arguments: --bogus"),
     (["verify", "--max-examples", "zero"], "expected a positive integer"),
+    (["verify", "--profile", "deep"], "invalid choice: 'deep'"),
     (["bench", "--instances", "-3"], "expected a positive integer"),
 ])
 def test_usage_errors_are_one_line_with_exit_code_2(argv, fragment, capsys):
@@ -73,8 +74,9 @@ def test_verify_reports_every_derivation_and_writes_json(tmp_path, capsys):
     report = json.loads(target.read_text())
     assert [entry["name"] for entry in report["derivations"]] == list(names())
     assert all(entry["ok"] for entry in report["derivations"])
-    assert [claim["status"] for claim in report["numeric_claims"]] == ["holds"] * len(report["numeric_claims"])
-    assert "chizat-bach/lemma-3.3" in out and "worst ratio" in out
+    assert all(claim["as_expected"] for claim in report["claims"])
+    assert report["errata"] and all(e["replay"].startswith("lazycheck proof ") for e in report["errata"])
+    assert "chizat-bach/lemma-3.3" in out and "claims:" in out and "errata in the proofs" in out
     assert json.loads(json.dumps(report)) == report
 
 
@@ -91,7 +93,7 @@ def test_help_explains_every_option(argv, capsys):
     assert exit_info.value.code == 0
     for option in {"--help": ["derive", "verify", "bench", "--version"], "derive": ["--json", "--latex", "NAME"],
                    "bench": ["--json", "--instances", "--reference-subset"],
-                   "verify": ["--json FILE", "--max-examples"]}[argv[0]]:
+                   "verify": ["--json FILE", "--max-examples", "--claim", "--profile", "--seed", "--list"]}[argv[0]]:
         assert option in out
 
 

@@ -1,0 +1,334 @@
+"""The claims ledger: every result of both texts, its checks, its status and expected status.
+
+An :class:`Entry` names a claim of chizat-bach or smith (stable id, location, statement,
+assumptions, twins) and the checks that apply to it:
+
+- :class:`DerivationRef`: a derivation of symbolic/ whose steps all verify and which
+  agrees with the text's statement as written;
+- :class:`ProofRef`: steps of a proof chain (``lazycheck proof``); a failing step refutes
+  the claim (for a whole theorem, only a failing step whose conclusion does not survive);
+- :class:`NumericRef`: a numeric claim searched adversarially (``proofs_check.claims``);
+- :class:`MeasureRef`: an O(.) rate measured across alpha (a RateCheck step of a chain).
+
+Status: ``verified`` (every check passes), ``refuted`` (a counterexample exists, linked to
+its erratum), ``empirical`` (a rate or qualitative statement, measured), or ``pending``
+(owned by a later issue, named). The expected status is part of each entry, so that
+``lazycheck verify`` detects a regression.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import time
+from dataclasses import dataclass, field
+
+from proofs_check.chain import run_step
+from proofs_check.claims import NUMERIC_CLAIMS, run_claim
+from proofs_check.proofs import proof, run_proof
+from symbolic import derive
+
+STATUSES = ("verified", "refuted", "empirical", "pending")
+ISSUE_MODELS = "issue 6: parameter-space theorems on real models (two-layer networks, kernels, scaling, sparse regression)"
+ISSUE_FIGURES = "issue 7: the experiments of chizat-bach Section 5 as figures"
+
+
+@dataclass(frozen=True)
+class DerivationRef:
+    name: str
+    text: str | None = None
+    kind = "derivation"
+
+    def run(self, **_) -> dict:
+        derivation = derive(self.name)
+        agrees = True if self.text is None else derivation.agrees_with.get(self.text, False)
+        ok = derivation.ok and agrees
+        detail = f"{self.name}: {sum(s.ok for s in derivation.steps)}/{len(derivation.steps)} steps verified"
+        if self.text is not None:
+            detail += f", {'agrees' if agrees else 'DIFFERS'} with {self.text} as written"
+        return {"kind": self.kind, "ref": self.name, "ok": ok, "detail": detail}
+
+
+@dataclass(frozen=True)
+class ProofRef:
+    proof_id: str
+    steps: tuple[str, ...] = ()
+    kind = "proof"
+
+    def run(self, **_) -> dict:
+        report = run_proof(self.proof_id)
+        chosen = [r for r in report.results if not self.steps or r.step.label in self.steps]
+        if self.steps:
+            failing = [r for r in chosen if r.status == "fails"]
+        else:
+            failing = [r for r in chosen if r.status == "fails" and not r.step.survives]
+        errata = [f"{self.proof_id}/step-{r.step.label}" for r in failing]
+        counts = {s: sum(r.status == s for r in chosen) for s in ("holds", "gap", "fails")}
+        detail = f"{self.proof_id}{' steps ' + ','.join(self.steps) if self.steps else ''}: " + \
+                 ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        return {"kind": self.kind, "ref": self.proof_id, "ok": not failing, "detail": detail, "errata": errata,
+                "counterexample": "; ".join(r.outcome.counterexample for r in failing) or None,
+                "replay": [f"lazycheck proof {self.proof_id} --step {r.step.label}" for r in failing]}
+
+
+@dataclass(frozen=True)
+class NumericRef:
+    claim_id: str
+    kind = "numeric"
+
+    def run(self, *, max_examples: int, seed: int | None) -> dict:
+        (claim,) = [c for c in NUMERIC_CLAIMS if c.id == self.claim_id]
+        report = run_claim(claim, max_examples=max_examples, seed=seed)
+        counterexample = report["counterexample"]
+        return {"kind": self.kind, "ref": self.claim_id, "ok": report["status"] == "holds",
+                "detail": f"worst ratio {report['worst_ratio']:.6g} over {max_examples} instances; "
+                          f"witness ratio {report['witness_ratio']:.6g}",
+                "worst_ratio": report["worst_ratio"], "witness_ratio": report["witness_ratio"],
+                "counterexample": None if counterexample is None else counterexample["result"],
+                "replay": [] if counterexample is None else [counterexample["replay"]]}
+
+
+@dataclass(frozen=True)
+class MeasureRef:
+    """An O(.) rate measured by a step of a chain (its corrected check when ``corrected``)."""
+
+    proof_id: str
+    step: str
+    corrected: bool = False
+    kind = "measured"
+
+    def run(self, **_) -> dict:
+        (step,) = [s for s in proof(self.proof_id).steps if s.label == self.step]
+        outcome = step.corrected.run() if self.corrected else run_step(step).outcome
+        return {"kind": self.kind, "ref": f"{self.proof_id} step {self.step}", "ok": outcome.ok,
+                "detail": outcome.detail, "counterexample": outcome.counterexample or None}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One claim of the ledger."""
+
+    id: str
+    location: str
+    statement: str
+    expected: str
+    checks: tuple = ()
+    expression: str | None = None
+    assumptions: tuple[str, ...] = ()
+    twins: tuple[str, ...] = ()
+    pending: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.id.split("/")[0]
+
+
+def _derived(name: str, specialized: bool = True) -> str:
+    derivation = derive(name)
+    return str(derivation.specialized if specialized and derivation.specialization else derivation.expression)
+
+
+def _entries() -> tuple[Entry, ...]:
+    cb, sm = "chizat-bach", "smith"
+    lazy = ("R mu-strongly convex with nu-Lipschitz gradient", "Df L_Df-Lipschitz", "sigma_min > 0")
+    lemma = ("F mu-strongly convex, grad F nu-Lipschitz", "Sigma(t) self-adjoint, continuous, Sigma(t) >= lam Id")
+    stab = ("R mu-strongly convex", "Sigma(t) >= lam Id")
+    return (
+        Entry(f"{cb}/eq-2-tangent-model", "Section 2.1, (2)", "T_f(w, x) = f(w0, x) + (w - w0) . grad_w f(w0, x); "
+              "the tangent model is affine, D T_f = Df(w0)", "verified", (DerivationRef("tangent_ode"),)),
+        Entry(f"{cb}/eq-3-tangent-kernel", "Section 2.1, (3)", "training the tangent model is a kernel method with "
+              "k(x, x') = grad f(w0, x) . grad f(w0, x')", "pending", pending=ISSUE_MODELS),
+        Entry(f"{cb}/tangent-kernel-decomposition", "Section 2.2", "k_m = k_m^(a) + k_m^(b) for the two-layer network",
+              "pending", pending=ISSUE_MODELS),
+        Entry(f"{cb}/eq-4-relu-kernel", "Section 2.2, (4)", "the ReLU limit kernels k^(a), k^(b) in closed form",
+              "pending", pending=ISSUE_MODELS),
+        Entry(f"{cb}/eq-5-scaled-objective", "Section 3.1, (5)", "F_alpha(w) = R(alpha f(w))/alpha^2 and its gradient "
+              "(1/alpha) Df^T grad R(alpha f)", "verified", (DerivationRef("objective_gradient", cb),)),
+        Entry(f"{cb}/eq-6-gradient-flow", "Section 3.1, (6)", "w' = -(1/alpha) Df_w^T grad R(alpha f(w)); in predictor "
+              "space d/dt alpha f(w(t)) = -Df Df^T grad R(alpha f)", "verified",
+              (DerivationRef("objective_gradient", cb), DerivationRef("predictor_ode", cb)),
+              expression=_derived("predictor_ode")),
+        Entry(f"{cb}/tangent-flow-laziness", "Section 3.1", "the tangent flow converges linearly; if f(w0) = 0, "
+              "sup ||wbar(t) - w0|| = O(1/alpha)", "pending", pending=ISSUE_MODELS),
+        Entry(f"{cb}/lemma-3.3", "Section 3.2, Lemma 3.3", "||y(t) - y*|| <= (nu/mu)^{1/2} ||y(0) - y*|| exp(-mu lam t)",
+              "verified", (DerivationRef("lemma_3_3_bound", cb), ProofRef(f"{cb}/lemma-3.3"),
+                           NumericRef(f"{cb}/lemma-3.3")),
+              expression=_derived("lemma_3_3_bound"), assumptions=lemma, twins=(f"{sm}/lemma-B.1",)),
+        Entry(f"{cb}/lemma-A.1", "Appendix A, Lemma A.1", "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2}/(lam^{3/2} mu)",
+              "verified", (DerivationRef("stability_bound", cb), ProofRef(f"{cb}/lemma-A.1"),
+                           NumericRef(f"{cb}/lemma-A.1")),
+              expression=_derived("stability_bound"), assumptions=stab, twins=(f"{sm}/lemma-B.2",)),
+        Entry("lazycheck/stability-time-dependent", "lazycheck, derived from the proof of chizat-bach Lemma A.1",
+              "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2} (1 - exp(-lam mu t))/(lam^{3/2} mu)", "verified",
+              (DerivationRef("stability_bound_time_dependent"), NumericRef("lazycheck/stability-time-dependent")),
+              expression=_derived("stability_bound_time_dependent"), assumptions=stab),
+        Entry(f"{cb}/theorem-3.2", "Section 3.2, Theorem 3.2", "over-parameterized lazy training: linear convergence "
+              "for alpha > ||f*||/M, laziness and comparison with the tangent flow as alpha -> oo", "refuted",
+              (ProofRef(f"{cb}/theorem-3.2"),), assumptions=lazy + ("||f(w0)|| <= M", "alpha > ||f*||/M"),
+              twins=(f"{sm}/theorem-2.4",)),
+        Entry(f"{cb}/theorem-3.2/convergence", "Section 3.2, Theorem 3.2",
+              "||alpha f(w(t)) - f*|| <= sqrt(kappa) ||alpha f(w0) - f*|| exp(-mu sigma_min^2 t/4)", "verified",
+              (DerivationRef("lazy_convergence_bound", cb), DerivationRef("kernel_floor", cb),
+               ProofRef(f"{cb}/theorem-3.2", ("1", "2", "3", "4", "5", "6", "8", "9", "10"))),
+              expression=_derived("lazy_convergence_bound"), assumptions=lazy, twins=(f"{sm}/theorem-2.4/convergence",)),
+        Entry(f"{cb}/theorem-3.2/constant-M", "Section 3.2, Theorem 3.2",
+              "M = sigma_min^3/(32 kappa^{3/2} ||Df_w0|| L_Df); alpha > ||f*||/M", "verified",
+              (DerivationRef("c0", cb), DerivationRef("alpha_threshold", cb), DerivationRef("r0", cb)),
+              expression=_derived("c0"), twins=(f"{sm}/theorem-2.4/constant-C0",)),
+        Entry(f"{cb}/theorem-3.2/laziness", "Section 3.2, Theorem 3.2", "sup_t ||w(t) - w0|| = O(1/alpha) as alpha -> oo "
+              "(f(w0) not assumed 0)", "refuted", (ProofRef(f"{cb}/theorem-3.2", ("11",)),), assumptions=lazy,
+              twins=(f"{sm}/theorem-2.4/laziness",)),
+        Entry(f"{cb}/theorem-3.2/prediction-gap", "Section 3.2, Theorem 3.2",
+              "sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha)", "empirical",
+              (MeasureRef(f"{cb}/theorem-3.2", "13"), MeasureRef(f"{cb}/theorem-3.2", "12")),
+              twins=(f"{sm}/theorem-2.4/prediction-gap",)),
+        Entry(f"{cb}/theorem-3.2/parameter-gap", "Section 3.2, Theorem 3.2",
+              "sup_t ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2)", "empirical",
+              (DerivationRef("t0", cb), MeasureRef(f"{cb}/theorem-3.2", "15")),
+              twins=(f"{sm}/theorem-2.4/parameter-gap",)),
+        Entry(f"{cb}/theorem-3.4", "Section 3.3, Theorem 3.4 and Appendix B", "under-parameterized lazy training: "
+              "geometric convergence to a local minimum, rate asymptotically independent of alpha", "pending",
+              pending=ISSUE_MODELS),
+        Entry(f"{cb}/eq-7-criterion", "Section 4.1, (7)", "lazy training occurs if ||T_f(w*) - f(w0)|| << "
+              "||Df_w0||^2/L_Df", "pending", pending=ISSUE_MODELS),
+        Entry(f"{cb}/section-4.2.1-homogeneous", "Section 4.2.1", "scaling a q-homogeneous model's initialization by "
+              "lam multiplies the ratio of (7) by lam^q", "verified", (DerivationRef("criterion_homogeneity", cb),),
+              expression=_derived("criterion_homogeneity")),
+        Entry(f"{cb}/section-4.2.2-wide-networks", "Section 4.2.2", "the ratio of (7) grows like m alpha(m): lazy for "
+              "alpha(m) = 1/sqrt(m)", "pending", pending=ISSUE_MODELS),
+        Entry(f"{cb}/section-4.2.2-mean-field", "Section 4.2.2", "alpha(m) = 1/m keeps ||Df_w0||^2/L_Df of order 1 "
+              "(mean-field limit)", "pending", pending=ISSUE_MODELS),
+        Entry(f"{cb}/section-5-figure-1c", "Section 5, Figure 1(c)", "test error worsens as tau grows and plateaus at "
+              "the tangent-kernel method's error", "pending", pending=ISSUE_FIGURES),
+        Entry(f"{cb}/section-5-figure-5", "Section 5, Figure 5", "with more neurons, lazy for large tau; without the "
+              "doubling trick neurons move slightly more", "pending", pending=ISSUE_FIGURES),
+        Entry(f"{cb}/section-5-figure-6a", "Section 5, Figure 6(a)", "the error grows with m for alpha = 1/sqrt(m), "
+              "not for alpha = 1/m", "pending", pending=ISSUE_FIGURES),
+        Entry(f"{cb}/section-5-figure-6b", "Section 5, Figure 6(b)", "SGD gets stuck in a local minimum for large tau",
+              "pending", pending=ISSUE_FIGURES),
+        Entry(f"{sm}/lemma-B.1", "Section 3.2, Lemma B.1", "||y(t) - y*|| <= (M/m)^{1/2} ||y(0) - y*|| exp(-m lam t)",
+              "verified", (DerivationRef("lemma_3_3_bound", sm), NumericRef(f"{cb}/lemma-3.3")),
+              expression=_derived("lemma_3_3_bound"), assumptions=lemma, twins=(f"{cb}/lemma-3.3",)),
+        Entry(f"{sm}/lemma-B.2", "Section 3.2, Lemma B.2", "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2}/(lam^{3/2} m)",
+              "verified", (DerivationRef("stability_bound", sm), NumericRef(f"{cb}/lemma-A.1")),
+              expression=_derived("stability_bound"), assumptions=stab, twins=(f"{cb}/lemma-A.1",)),
+        Entry(f"{sm}/theorem-2.2", "Section 3.1, Theorem 2.2", "finite horizon, h(w0) = 0: sup ||w - w0|| = O(1/alpha), "
+              "||w - wbar|| = O(1/alpha^2), ||alpha h(w) - alpha hbar(wbar)|| = O(1/alpha)", "empirical",
+              (ProofRef(f"{sm}/theorem-2.2"), MeasureRef(f"{sm}/theorem-2.2", "16"),
+               MeasureRef(f"{sm}/theorem-2.2", "16b"), MeasureRef(f"{sm}/theorem-2.2", "16c")),
+              assumptions=("h(w0) = 0", "Dh locally Lipschitz", "grad R Lipschitz")),
+        Entry(f"{sm}/theorem-2.2/displacement-bound", "Section 3.1, proof of Theorem 2.2",
+              "sup_{t<=T} ||w(t) - w0|| <= (1/alpha) (T R(alpha h(w0)))^{1/2}", "verified",
+              (ProofRef(f"{sm}/theorem-2.2", ("1", "2", "3", "4", "4b")),)),
+        Entry(f"{sm}/theorem-2.2/lip-sigma", "Section 3.1, proof of Theorem 2.2", "Lip(Sigma) <= 2 Lip(h) Lip(Dh)",
+              "verified", (DerivationRef("lip_sigma", sm),), expression=_derived("lip_sigma")),
+        Entry(f"{sm}/theorem-2.2/gronwall", "Section 3.1, proof of Theorem 2.2",
+              "Delta' <= C1/alpha + C2 Delta, Delta(0) = 0 gives Delta(t) <= (C1/(C2 alpha))(exp(C2 t) - 1)", "verified",
+              (DerivationRef("gronwall_linear", sm), ProofRef(f"{sm}/theorem-2.2", ("8", "9", "10"))),
+              expression=_derived("gronwall_linear")),
+        Entry(f"{sm}/proposition-A.1", "Section 3.1.1, Proposition A.1", "sup_{x in X} ||alpha f(w(T), x) - alpha "
+              "fbar(wbar(T), x)|| <= (log alpha/alpha)(C1 M1 + C2^2 M2 log alpha/2) -> 0", "verified",
+              (ProofRef(f"{sm}/proposition-A.1"),)),
+        Entry(f"{sm}/theorem-2.4", "Section 3.2, Theorem 2.4", "uniform-time bounds: linear convergence; with h(w0) = 0 "
+              "the O(1/alpha), O(1/alpha), O(log alpha/alpha^2) comparisons", "empirical",
+              (ProofRef(f"{sm}/theorem-2.4"), MeasureRef(f"{sm}/theorem-2.4", "17")),
+              assumptions=lazy + ("||h(w0)|| <= C0", "alpha > ||y*||/C0"), twins=(f"{cb}/theorem-3.2",)),
+        Entry(f"{sm}/theorem-2.4/convergence", "Section 3.2, Theorem 2.4",
+              "||alpha h(w(t)) - y*|| <= sqrt(kappa) ||alpha h(w0) - y*|| exp(-m sigma_min^2 t/4)", "verified",
+              (DerivationRef("lazy_convergence_bound", sm), ProofRef(f"{sm}/theorem-2.4", ("4", "9", "10", "11"))),
+              expression=_derived("lazy_convergence_bound"), twins=(f"{cb}/theorem-3.2/convergence",)),
+        Entry(f"{sm}/theorem-2.4/constant-C0", "Section 3.2, Theorem 2.4",
+              "C0 = sigma_min^3/(32 kappa^{3/2} ||Dh(w0)|| Lip(Dh)); alpha > ||y*||/C0", "verified",
+              (DerivationRef("c0", sm), DerivationRef("alpha_threshold", sm)), expression=_derived("c0"),
+              twins=(f"{cb}/theorem-3.2/constant-M",)),
+        Entry(f"{sm}/theorem-2.4/laziness", "Section 3.2, Theorem 2.4", "with h(w0) = 0: sup ||w(t) - w0|| = O(1/alpha)",
+              "empirical", (ProofRef(f"{sm}/theorem-2.4", ("12",)), MeasureRef(f"{cb}/theorem-3.2", "11", corrected=True)),
+              twins=(f"{cb}/theorem-3.2/laziness",)),
+        Entry(f"{sm}/theorem-2.4/prediction-gap", "Section 3.2, Theorem 2.4",
+              "with h(w0) = 0: sup ||y(t) - ybar(t)|| = O(1/alpha)", "empirical",
+              (ProofRef(f"{sm}/theorem-2.4", ("13", "14")), MeasureRef(f"{cb}/theorem-3.2", "13")),
+              twins=(f"{cb}/theorem-3.2/prediction-gap",)),
+        Entry(f"{sm}/theorem-2.4/parameter-gap", "Section 3.2, Theorem 2.4",
+              "with h(w0) = 0: sup ||w(t) - wbar(t)|| = O(log alpha/alpha^2)", "empirical",
+              (ProofRef(f"{sm}/theorem-2.4", ("15",)), MeasureRef(f"{sm}/theorem-2.4", "16"),
+               MeasureRef(f"{sm}/theorem-2.4", "17")), twins=(f"{cb}/theorem-3.2/parameter-gap",)),
+        Entry(f"{sm}/section-2-homogeneous-scaling", "Section 2", "for an m-homogeneous h, scaling the output by alpha is "
+              "equivalent to scaling the weights by alpha^{1/m}", "pending", pending=ISSUE_MODELS),
+        Entry(f"{sm}/section-4-woodworth-l2", "Section 4", "sparse regression: the diagonal network's flow tends to the "
+              "minimum-l2 interpolator as alpha -> oo", "pending", pending=ISSUE_MODELS),
+        Entry(f"{sm}/section-4-woodworth-l1", "Section 4", "... and to the minimum-l1 interpolator as alpha -> 0",
+              "pending", pending=ISSUE_MODELS),
+        Entry(f"{sm}/section-4-sparse-generalization", "Section 4", "lazy training generalizes poorly on sparse ground "
+              "truth (beta*_i = 1/sqrt(d*) for i <= d*)", "pending", pending=ISSUE_MODELS),
+    )
+
+
+_LEDGER: tuple[Entry, ...] | None = None
+
+
+def ledger() -> tuple[Entry, ...]:
+    """Every entry, built once."""
+    global _LEDGER
+    if _LEDGER is None:
+        _LEDGER = _entries()
+    return _LEDGER
+
+
+def select(patterns: list[str] | None) -> tuple[Entry, ...]:
+    """The entries whose id matches one of the glob ``patterns`` (all when None)."""
+    if not patterns:
+        return ledger()
+    return tuple(e for e in ledger() if any(fnmatch.fnmatchcase(e.id, p) for p in patterns))
+
+
+@dataclass
+class EntryResult:
+    entry: Entry
+    status: str
+    checks: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def as_expected(self) -> bool:
+        return self.status == self.entry.expected
+
+    @property
+    def worst_ratio(self):
+        ratios = [c["worst_ratio"] for c in self.checks if "worst_ratio" in c]
+        return max(ratios) if ratios else None
+
+    @property
+    def witness_ratio(self):
+        ratios = [c["witness_ratio"] for c in self.checks if "witness_ratio" in c]
+        return max(ratios) if ratios else None
+
+    def as_json(self) -> dict:
+        e = self.entry
+        return {"id": e.id, "text": e.text, "location": e.location, "statement": e.statement, "expression": e.expression,
+                "assumptions": list(e.assumptions), "twins": list(e.twins), "status": self.status,
+                "expected": e.expected, "as_expected": self.as_expected, "pending": e.pending or None,
+                "checks": self.checks, "worst_ratio": self.worst_ratio, "witness_ratio": self.witness_ratio,
+                "errata": [x for c in self.checks for x in c.get("errata", [])],
+                "replay": [x for c in self.checks for x in c.get("replay", [])], "seconds": round(self.seconds, 3)}
+
+
+def run_entry(entry: Entry, *, max_examples: int, seed: int | None) -> EntryResult:
+    """Run an entry's checks and decide its status."""
+    start = time.perf_counter()
+    if entry.pending:
+        return EntryResult(entry, "pending")
+    checks = []
+    for check in entry.checks:
+        try:
+            checks.append(check.run(max_examples=max_examples, seed=seed))
+        except Exception as error:  # a crashed check is reported, not raised
+            checks.append({"kind": check.kind, "ref": getattr(check, "name", ""), "ok": False,
+                           "detail": f"crashed: {type(error).__name__}: {error}", "crashed": True})
+    if any(c.get("crashed") for c in checks):
+        status = "crashed"
+    elif not all(c["ok"] for c in checks):
+        status = "refuted"
+    elif any(c["kind"] == "measured" for c in checks):
+        status = "empirical"
+    else:
+        status = "verified"
+    return EntryResult(entry, status, checks, time.perf_counter() - start)
