@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
         "replay command (exit 1).",
     )
     what_if.add_argument("claim_id", metavar="CLAIM_ID", help="one of: chizat-bach/lemma-3.3, smith/lemma-B.1, "
-                         "chizat-bach/lemma-A.1, smith/lemma-B.2")
+                         "chizat-bach/lemma-A.1, smith/lemma-B.2, chizat-bach/theorem-3.2/constant-M, "
+                         "smith/theorem-2.4/constant-C0, chizat-bach/theorem-3.2/radius-r0")
     what_if.add_argument("--bound", metavar="EXPR", help='the variant bound, e.g. "sqrt(nu/mu)*d0*exp(-mu*lam*t/2)"')
     what_if.add_argument("--list-symbols", action="store_true", help="print the symbols the bound may use")
     what_if.add_argument("--max-examples", type=_positive_int, default=100, metavar="N",
@@ -435,6 +436,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("lazycheck: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        return 1
+    except Exception as error:  # never a traceback at the CLI; LAZYCHECK_DEBUG=1 shows it
+        import os
+
+        if os.environ.get("LAZYCHECK_DEBUG"):
+            raise
+        print(f"lazycheck: internal error: {type(error).__name__}: {error} (set LAZYCHECK_DEBUG=1 for the traceback)",
+              file=sys.stderr)
         return 1
 
 

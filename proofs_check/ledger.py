@@ -174,6 +174,10 @@ def _entries() -> tuple[Entry, ...]:
               "M = sigma_min^3/(32 kappa^{3/2} ||Df_w0|| L_Df); alpha > ||f*||/M", "verified",
               (DerivationRef("c0", cb), DerivationRef("alpha_threshold", cb), DerivationRef("r0", cb)),
               expression=_derived("c0"), twins=(f"{sm}/theorem-2.4/constant-C0",)),
+        Entry(f"{cb}/theorem-3.2/radius-r0", "Section 3.2, proof of Theorem 3.2",
+              "r0 = sigma_min/(2 L_Df): on B(w0, r0), Df_w Df_w^T >= sigma_min^2 Id / 4", "verified",
+              (DerivationRef("r0", cb), DerivationRef("kernel_floor", cb),
+               ProofRef(f"{cb}/theorem-3.2", ("2", "3"))), expression=_derived("r0")),
         Entry(f"{cb}/theorem-3.2/laziness", "Section 3.2, Theorem 3.2", "sup_t ||w(t) - w0|| = O(1/alpha) as alpha -> oo "
               "(f(w0) not assumed 0)", "refuted", (ProofRef(f"{cb}/theorem-3.2", ("11",)),), assumptions=lazy,
               twins=(f"{sm}/theorem-2.4/laziness",)),

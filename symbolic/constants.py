@@ -257,6 +257,24 @@ def _c0_for(growth: sp.Expr) -> sp.Expr:
     return value
 
 
+def c0_for_radius(radius: sp.Expr) -> sp.Expr:
+    """C0 when the proof's ball B(w0, r0) is replaced by B(w0, radius) (lazycheck what-if).
+
+    The kernel floor becomes c = ((sigma_min - lip_Df radius)/sigma_min)^2 (the Weyl floor
+    of ``kernel_floor``), and C0 solves displacement(d0 = 2 alpha C0; c) = radius, as in
+    ``c0``. At radius = r0 this is the theorem's C0.
+    """
+    floor = simplify_positive(((sigma_min - lip_Df * radius) / sigma_min) ** 2)
+    if floor == 0:
+        raise ValueError(f"the Weyl floor sigma_min - lip_Df r vanishes at r = {radius}: no kernel floor, no C0")
+    level = sp.Symbol("C0", positive=True)
+    equation = sp.Eq(displacement_integral().subs(c, floor).subs(d0, 2 * alpha * level), radius)
+    solutions = sp.solve(equation, level)
+    if len(solutions) != 1:
+        raise ValueError(f"no unique positive C0 for the radius {radius}")
+    return simplify_positive(solutions[0])
+
+
 @registered("c0")
 def c0() -> Derivation:
     """C0 = M = c sigma_min^3/(8 kappa^{3/2} Df_norm lip_Df); sigma_min^3/(32 ...) at c = 1/4."""

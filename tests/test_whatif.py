@@ -55,3 +55,28 @@ def test_list_symbols(capsys):
 def test_cli_exit_codes(capsys):
     assert main(["what-if", "smith/lemma-B.1", "--bound", "d0*exp(-mu*lam*t)", "--max-examples", str(EXAMPLES)]) == 1
     assert "replay: python -c" in capsys.readouterr().out
+
+
+CONSTANT_TRUE = [
+    ("chizat-bach/theorem-3.2/constant-M", "sigma_min**3/(32*kappa**(3/2)*Df_norm*lip_Df)"),  # the paper's M
+    ("smith/theorem-2.4/constant-C0", "sigma_min**3/(64*kappa**(3/2)*Df_norm*lip_Df)"),  # a smaller C0
+    ("chizat-bach/theorem-3.2/radius-r0", "sigma_min/(2*lip_Df)"),  # the paper's r0
+]
+
+
+@pytest.mark.parametrize("claim_id,bound", CONSTANT_TRUE)
+def test_the_papers_constants_and_safer_ones_pass(claim_id, bound):
+    assert what_if(claim_id, bound, max_examples=EXAMPLES)["status"] == "holds"
+
+
+def test_a_much_larger_c0_is_refuted_with_a_replay():
+    report = what_if("chizat-bach/theorem-3.2/constant-M", "sigma_min**3/(kappa**(3/2)*Df_norm*lip_Df)",
+                     max_examples=EXAMPLES)
+    assert report["status"] == "refuted"
+    assert float(run_replay(report["counterexample"]["replay"])) > 1
+
+
+def test_a_radius_that_leaves_no_kernel_floor_is_a_usage_error(capsys):
+    argv = ["what-if", "chizat-bach/theorem-3.2/radius-r0", "--bound", "sigma_min/lip_Df", "--max-examples", "5"]
+    assert main(argv) == 2
+    assert "not a positive constant" in capsys.readouterr().err
