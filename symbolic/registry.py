@@ -34,7 +34,7 @@ class UnknownDerivation(KeyError):
 
 
 #: Display order: the flows, then the Gronwall comparisons, then the theorem constants.
-_MODULE_ORDER = ("symbolic.flows", "symbolic.gronwall", "symbolic.constants")
+_MODULE_ORDER = ("symbolic.flows", "symbolic.gronwall", "symbolic.constants", "symbolic.kernels")
 
 
 def names() -> tuple[str, ...]:
@@ -66,4 +66,4 @@ def derive(name: str) -> Derivation:
 
 def _load_all() -> None:
     # The modules register their derivations on import.
-    from symbolic import constants, flows, gronwall  # noqa: F401
+    from symbolic import constants, flows, gronwall, kernels  # noqa: F401

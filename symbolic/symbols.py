@@ -67,6 +67,13 @@ SYMBOL_TABLE: tuple[SymbolInfo, ...] = (
     SymbolInfo("c", "kernel-floor factor: Sigma(w) >= c*sigma_min**2*Id on the ball B(w0, r0)", _POS),
     SymbolInfo("r", "a radius ||w - w0|| around the initialization", _POS),
     SymbolInfo("F0", "initial suboptimality R(y(0)) - R(y*)", _POS),
+    SymbolInfo("phi", "angle between two inputs x and x', in [0, pi] (chizat-bach (4))", ("nonnegative",)),
+    SymbolInfo("x_norm", "norm ||x|| of an input", _POS),
+    SymbolInfo("xp_norm", "norm ||x'|| of a second input", _POS),
+    SymbolInfo("dot", "inner product x . x' of two inputs", ("real",)),
+    SymbolInfo("d", "input dimension", _POS),
+    SymbolInfo("E_b2", "second moment E(b^2) of the output weights", _POS),
+    SymbolInfo("E_a2", "second moment E(||a||^2) of the input weights", _POS),
 )
 
 _BY_NAME = {info.name: info for info in SYMBOL_TABLE}

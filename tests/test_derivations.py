@@ -30,6 +30,8 @@ EXPECTED_AGREEMENT = {
     "t0": {"chizat-bach": True, "smith": True},
     "criterion_homogeneity": {"chizat-bach": True},
     "lip_sigma": {"smith": True},
+    "relu_kernel_a": {"chizat-bach": True},
+    "relu_kernel_b": {"chizat-bach": True},
 }
 
 

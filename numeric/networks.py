@@ -1,0 +1,140 @@
+"""Two-layer networks f(w, x) = s(m) sum_j b_j sigma(a_j . x) as parametric models (chizat-bach 2.2, 5).
+
+As a model in the sense of numeric/ (``__call__(w)``, ``jacobian(w)``, ``n_outputs``,
+``n_params``), the network's outputs are its values on the training inputs X (n, d), and
+w = (a_1, ..., a_m, b) is flattened as [a.ravel(), b], so p = m (d + 1).
+
+Activations: ReLU (derivative taken as 1[s > 0]) and the smooth tanh and softplus.
+Scalings s(m): ``"one"`` (1), ``"sqrt"`` (1/sqrt(m)) and ``"mean"`` (1/m).
+The doubling trick (chizat-bach Section 2.1) duplicates the neurons with opposite output
+weights, so that f(w0, .) = 0.
+
+The Jacobian is exact:
+    d f(x)/d a_j = s b_j sigma'(a_j . x) x,    d f(x)/d b_j = s sigma(a_j . x).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from numeric.validation import finite_array
+
+SCALINGS = {"one": lambda m: 1.0, "sqrt": lambda m: 1.0 / np.sqrt(m), "mean": lambda m: 1.0 / m}
+
+
+def _relu(s):
+    return np.maximum(s, 0.0)
+
+
+def _relu_prime(s):
+    return (s > 0).astype(float)
+
+
+def _softplus(s):
+    return np.logaddexp(0.0, s)
+
+
+def _sigmoid(s):
+    return 0.5 * (1.0 + np.tanh(0.5 * s))
+
+
+ACTIVATIONS = {
+    "relu": (_relu, _relu_prime, None),
+    "tanh": (np.tanh, lambda s: 1.0 - np.tanh(s) ** 2, lambda s: -2.0 * np.tanh(s) * (1.0 - np.tanh(s) ** 2)),
+    "softplus": (_softplus, _sigmoid, lambda s: _sigmoid(s) * (1.0 - _sigmoid(s))),
+}
+#: sup |sigma'| and sup |sigma''| of the smooth activations (tanh'' peaks at 4/(3 sqrt 3); softplus'' at 1/4).
+ACTIVATION_BOUNDS = {"tanh": (1.0, 4.0 / (3.0 * np.sqrt(3.0))), "softplus": (1.0, 0.25)}
+
+
+class TwoLayerNetwork:
+    """f(w, x) = s(m) sum_j b_j sigma(a_j . x), seen through its values on the inputs X."""
+
+    def __init__(self, inputs, width: int, activation: str = "tanh", scaling: str = "sqrt"):
+        self.inputs = finite_array(inputs, "inputs", ndim=2)
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
+        if scaling not in SCALINGS:
+            raise ValueError(f"scaling must be one of {', '.join(SCALINGS)}, got {scaling!r}")
+        if int(width) < 1:
+            raise ValueError(f"width must be a positive integer, got {width!r}")
+        self.width, self.activation, self.scaling = int(width), activation, scaling
+        self.dim = self.inputs.shape[1]
+        self.scale = SCALINGS[scaling](self.width)
+        self._sigma, self._sigma_prime, self._sigma_second = ACTIVATIONS[activation]
+
+    @property
+    def n_outputs(self) -> int:
+        return self.inputs.shape[0]
+
+    @property
+    def n_params(self) -> int:
+        return self.width * (self.dim + 1)
+
+    def unpack(self, w) -> tuple[np.ndarray, np.ndarray]:
+        """(a of shape (m, d), b of shape (m,)) from the flat parameters."""
+        w = np.asarray(w, dtype=float)
+        return w[: self.width * self.dim].reshape(self.width, self.dim), w[self.width * self.dim:]
+
+    @staticmethod
+    def pack(a, b) -> np.ndarray:
+        return np.concatenate([np.asarray(a, dtype=float).ravel(), np.asarray(b, dtype=float)])
+
+    def predict(self, w, inputs) -> np.ndarray:
+        """f(w, x) for each row x of ``inputs``."""
+        a, b = self.unpack(w)
+        return self.scale * self._sigma(np.asarray(inputs, dtype=float) @ a.T) @ b
+
+    def __call__(self, w) -> np.ndarray:
+        return self.predict(w, self.inputs)
+
+    def jacobian_at(self, w, inputs) -> np.ndarray:
+        """D_w f(w, x) for each row x of ``inputs``: shape (len(inputs), p)."""
+        a, b = self.unpack(w)
+        inputs = np.asarray(inputs, dtype=float)
+        pre = inputs @ a.T  # (n, m)
+        d_a = self.scale * (self._sigma_prime(pre) * b)[:, :, None] * inputs[:, None, :]
+        d_b = self.scale * self._sigma(pre)
+        return np.concatenate([d_a.reshape(len(inputs), -1), d_b], axis=1)
+
+    def jacobian(self, w) -> np.ndarray:
+        return self.jacobian_at(w, self.inputs)
+
+    def kernel_parts(self, w, inputs1, inputs2) -> tuple[np.ndarray, np.ndarray]:
+        """The tangent kernel's two parts k^(a) (input layer) and k^(b) (output layer), chizat-bach 2.2.
+
+        k^(a)(x, x') = s^2 sum_j (x . x') b_j^2 sigma'(a_j . x) sigma'(a_j . x'),
+        k^(b)(x, x') = s^2 sum_j sigma(a_j . x) sigma(a_j . x')  (s^2 = 1/m for the 1/sqrt(m) scaling).
+        """
+        a, b = self.unpack(w)
+        p1, p2 = np.asarray(inputs1) @ a.T, np.asarray(inputs2) @ a.T
+        gram = np.asarray(inputs1) @ np.asarray(inputs2).T
+        k_a = self.scale**2 * gram * ((self._sigma_prime(p1) * b**2) @ self._sigma_prime(p2).T)
+        k_b = self.scale**2 * self._sigma(p1) @ self._sigma(p2).T
+        return k_a, k_b
+
+    def lip_jacobian_bound(self, w0, radius: float) -> float:
+        """A certified Lipschitz constant of w -> Df(w) on the ball B(w0, radius) (smooth activations).
+
+        Each output's Hessian is block-diagonal over neurons, with blocks
+        s [[b_j sigma''(a_j.x) x x^T, sigma'(a_j.x) x], [sigma'(a_j.x) x^T, 0]], of norm at most
+        s (|b_j| sup|sigma''| ||x||^2 + sup|sigma'| ||x||); on the ball |b_j| <= |b0_j| + radius.
+        Then ||Df(w) - Df(w')|| <= ||Df(w) - Df(w')||_F <= sqrt(sum_i sup ||H_i||^2) ||w - w'||.
+        """
+        if self.activation not in ACTIVATION_BOUNDS:
+            raise ValueError(f"Df is not Lipschitz for the {self.activation} activation")
+        first, second = ACTIVATION_BOUNDS[self.activation]
+        _, b0 = self.unpack(w0)
+        norms = np.linalg.norm(self.inputs, axis=1)
+        per_output = self.scale * ((np.abs(b0).max() + radius) * second * norms**2 + first * norms)
+        return float(np.sqrt(np.sum(per_output**2)))
+
+
+def doubled_parameters(rng: np.random.Generator, width: int, dim: int, tau: float) -> np.ndarray:
+    """N(0, tau^2) parameters with the doubling trick: neurons j + m/2 copy a_j with b_{j+m/2} = -b_j."""
+    if width % 2:
+        raise ValueError(f"the doubling trick needs an even width, got {width}")
+    half = width // 2
+    a = tau * rng.standard_normal((half, dim))
+    b = tau * rng.standard_normal(half)
+    return TwoLayerNetwork.pack(np.vstack([a, a]), np.concatenate([b, -b]))
