@@ -130,6 +130,24 @@ class TwoLayerNetwork:
         return float(np.sqrt(np.sum(per_output**2)))
 
 
+def hessian_norm_bound(model: TwoLayerNetwork, w) -> float:
+    """sqrt(sum_i ||D^2 f_i(w)||^2): the local Lipschitz constant of Df at w (smooth activations).
+
+    Each output's Hessian is block-diagonal over neurons; the block of neuron j acts on
+    span{x, e_{b_j}} as s [[b_j sigma''(z) ||x||^2, sigma'(z) ||x||], [sigma'(z) ||x||, 0]],
+    z = a_j . x, whose norm is the largest |eigenvalue| of that 2x2 matrix.
+    """
+    if model._sigma_second is None:
+        raise ValueError(f"Df is not Lipschitz for the {model.activation} activation")
+    a, b = model.unpack(w)
+    pre = model.inputs @ a.T
+    norms = np.linalg.norm(model.inputs, axis=1)[:, None]
+    trace = b * model._sigma_second(pre) * norms**2
+    coupling = model._sigma_prime(pre) * norms
+    block = np.abs(trace) / 2 + np.sqrt(trace**2 / 4 + coupling**2)
+    return float(model.scale * np.sqrt(np.sum(block.max(axis=1) ** 2)))
+
+
 def doubled_parameters(rng: np.random.Generator, width: int, dim: int, tau: float) -> np.ndarray:
     """N(0, tau^2) parameters with the doubling trick: neurons j + m/2 copy a_j with b_{j+m/2} = -b_j."""
     if width % 2:

@@ -1,0 +1,124 @@
+"""chizat-bach Section 4: criterion (7) and the scaling statements, measured on two-layer networks.
+
+Criterion (7): lazy training occurs when ||T_f(w*) - f(w0)|| << ||Df_w0||^2 / L_Df. With the
+quadratic loss on n points and the tangent model's interpolating solution, T_f(w*) = y, so the
+criterion's ratio is (||Df(w0)||^2 / L_Df) / ||y - f(w0)||. L_Df is taken as the local
+Lipschitz constant of Df at w0, sqrt(sum_i ||D^2 f_i(w0)||^2) (numeric.networks), which is
+exact for the two-layer network's block structure.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from numeric.networks import TwoLayerNetwork, doubled_parameters, hessian_norm_bound
+from symbolic import derive
+from symbolic.symbols import symbols
+
+N_POINTS, DIM = 20, 5
+WIDTHS = (10, 40, 160, 640, 2560, 10240)
+TAUS = (0.25, 0.5, 1.0, 2.0, 4.0)
+SLOPE_TOLERANCE = 0.1
+
+
+def _data(rng):
+    inputs = rng.standard_normal((N_POINTS, DIM))
+    inputs /= np.linalg.norm(inputs, axis=1, keepdims=True)
+    return inputs, rng.standard_normal(N_POINTS)
+
+
+def criterion_ratio(model: TwoLayerNetwork, w0, targets, lipschitz: float) -> float:
+    """(||Df(w0)||^2 / L_Df) / ||y - f(w0)||: large means lazy (chizat-bach (7))."""
+    return float(np.linalg.norm(model.jacobian(w0), 2) ** 2 / lipschitz / np.linalg.norm(targets - model(w0)))
+
+
+def tangent_displacement(model: TwoLayerNetwork, w0, targets) -> float:
+    """||w* - w0|| / ||w0|| for the tangent model's minimum-norm interpolating solution."""
+    step = np.linalg.lstsq(model.jacobian(w0), targets - model(w0), rcond=None)[0]
+    return float(np.linalg.norm(step) / np.linalg.norm(w0))
+
+
+def _rademacher_doubled(rng, width: int, tau: float) -> np.ndarray:
+    """Doubled parameters with a ~ N(0, tau^2/d) and output weights +-tau (so max |b_j| does not grow with m)."""
+    w = doubled_parameters(rng, width, DIM, tau / np.sqrt(DIM))
+    a, b = TwoLayerNetwork.unpack(TwoLayerNetwork(np.zeros((1, DIM)), width), w)
+    return TwoLayerNetwork.pack(a, tau * np.sign(b))
+
+
+def width_study(scaling: str, seed: int = 0) -> dict:
+    """The ratio of (7) over WIDTHS for alpha(m) = 1/sqrt(m) ("sqrt") or 1/m ("mean"); its log-log slope."""
+    rng = np.random.default_rng(seed)
+    inputs, targets = _data(rng)
+    ratios = []
+    for width in WIDTHS:
+        model = TwoLayerNetwork(inputs, width, "tanh", scaling)
+        w0 = _rademacher_doubled(rng, width, 1.0)
+        ratios.append(criterion_ratio(model, w0, targets, hessian_norm_bound(model, w0)))
+    slope = float(np.polyfit(np.log(WIDTHS), np.log(ratios), 1)[0])
+    return {"widths": list(WIDTHS), "ratios": ratios, "slope": slope}
+
+
+def initialization_study(seed: int = 0) -> dict:
+    """The ratio of (7) and the tangent solution's relative displacement over TAUS (tanh, scaling 1)."""
+    rng = np.random.default_rng(seed)
+    inputs, targets = _data(rng)
+    model = TwoLayerNetwork(inputs, 200, "tanh", "one")
+    base = _rademacher_doubled(rng, 200, 1.0)
+    ratios, displacements = [], []
+    for tau in TAUS:
+        w0 = tau * base
+        ratios.append(criterion_ratio(model, w0, targets, hessian_norm_bound(model, w0)))
+        displacements.append(tangent_displacement(model, w0, targets))
+    return {"taus": list(TAUS), "ratios": ratios, "displacements": displacements}
+
+
+def homogeneity_study(seed: int = 0, scales=(0.5, 2.0, 4.0)) -> dict:
+    """On the 2-homogeneous ReLU network (scaling 1), the ratio of (7) at lam*w0 over the one at w0.
+
+    L_Df of a ReLU network is estimated by difference quotients of Df over pairs of points
+    near w0 (the same pairs, scaled by lam, at lam*w0); the expected factor lam^q is
+    lambdified from the derivation ``criterion_homogeneity`` with q = 2.
+    """
+    rng = np.random.default_rng(seed)
+    inputs, targets = _data(rng)
+    model = TwoLayerNetwork(inputs, 50, "relu", "one")
+    w0 = doubled_parameters(rng, 50, DIM, 1.0)
+    pairs = [(w0 + 0.05 * rng.standard_normal(w0.size), w0 + 0.05 * rng.standard_normal(w0.size)) for _ in range(40)]
+
+    def ratio(lam: float) -> float:
+        quotients = [np.linalg.norm(model.jacobian(lam * u) - model.jacobian(lam * v), 2) / np.linalg.norm(lam * (u - v))
+                     for u, v in pairs]
+        return criterion_ratio(model, lam * w0, targets, max(quotients))
+
+    q, lam = sp.Symbol("q", positive=True), symbols("lam")[0]
+    expected = sp.lambdify(lam, derive("criterion_homogeneity").expression.subs(q, 2), "math")
+    measured = [ratio(s) / ratio(1.0) for s in scales]
+    return {"scales": list(scales), "measured": measured, "expected": [expected(s) for s in scales]}
+
+
+def width_claim(scaling: str, expected_slope: float) -> tuple[bool, str]:
+    """The ratio of (7) grows like m^expected_slope (m alpha(m): 1/2 for 1/sqrt(m), 0 for 1/m)."""
+    data = width_study(scaling)
+    ok = abs(data["slope"] - expected_slope) <= SLOPE_TOLERANCE
+    table = ", ".join(f"m={m}: {r:.3g}" for m, r in zip(data["widths"], data["ratios"]))
+    return ok, f"ratio of (7) for alpha(m) = {'1/sqrt(m)' if scaling == 'sqrt' else '1/m'}: {table}; log-log slope " \
+               f"{data['slope']:+.3f} (expected {expected_slope:+.1f} +- {SLOPE_TOLERANCE})"
+
+
+def criterion_claim() -> tuple[bool, str]:
+    """Criterion (7) predicts laziness: as its ratio grows, the tangent solution moves relatively less."""
+    data = initialization_study()
+    order = np.argsort(data["ratios"])
+    displacements = np.asarray(data["displacements"])[order]
+    ok = bool(np.all(np.diff(displacements) < 0))
+    table = ", ".join(f"tau={t:g}: ratio {r:.3g}, ||w* - w0||/||w0|| {d:.3g}"
+                      for t, r, d in zip(data["taus"], data["ratios"], data["displacements"]))
+    return ok, f"tanh network, m = 200: {table}"
+
+
+def homogeneity_claim() -> tuple[bool, str]:
+    data = homogeneity_study()
+    ok = bool(np.allclose(data["measured"], data["expected"], rtol=1e-9))
+    return ok, f"2-homogeneous ReLU network: ratio(lam w0)/ratio(w0) = {[round(v, 12) for v in data['measured']]} for " \
+               f"lam = {data['scales']}; lam^q with q = 2: {data['expected']}"

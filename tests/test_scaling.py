@@ -1,0 +1,43 @@
+"""chizat-bach Section 4 on two-layer networks (proofs_check.scaling, numeric.networks.hessian_norm_bound)."""
+
+import numpy as np
+import pytest
+
+from numeric.networks import TwoLayerNetwork, hessian_norm_bound
+from proofs_check.scaling import criterion_claim, homogeneity_claim, homogeneity_study, width_claim
+
+
+def test_hessian_norm_bound_matches_finite_differences_of_the_jacobian():
+    rng = np.random.default_rng(2)
+    model = TwoLayerNetwork(rng.normal(size=(3, 2)), 5, "tanh", "sqrt")
+    w = rng.normal(size=model.n_params)
+    bound = hessian_norm_bound(model, w)
+    for _ in range(50):  # directional second differences of Df never exceed the bound
+        v = rng.normal(size=w.size)
+        v /= np.linalg.norm(v)
+        step = 1e-5
+        quotient = np.linalg.norm(model.jacobian(w + step * v) - model.jacobian(w - step * v), 2) / (2 * step)
+        assert quotient <= bound * (1 + 1e-6)
+
+
+def test_width_statements():
+    for scaling, slope in (("sqrt", 0.5), ("mean", 0.0)):
+        ok, detail = width_claim(scaling, slope)
+        assert ok, detail
+
+
+@pytest.mark.parametrize("scaling,slope", [("mean", 0.5), ("sqrt", 0.0)])
+def test_swapped_width_statements_are_refuted(scaling, slope):
+    assert not width_claim(scaling, slope)[0]
+
+
+def test_criterion_predicts_laziness():
+    ok, detail = criterion_claim()
+    assert ok, detail
+
+
+def test_homogeneity_factor_is_lam_squared_and_not_lam():
+    ok, _ = homogeneity_claim()
+    assert ok
+    data = homogeneity_study()
+    assert not np.allclose(data["measured"], data["scales"])  # the variant lam^(q-1) is refuted
