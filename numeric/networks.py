@@ -72,18 +72,20 @@ class TwoLayerNetwork:
         return self.width * (self.dim + 1)
 
     def unpack(self, w) -> tuple[np.ndarray, np.ndarray]:
-        """(a of shape (m, d), b of shape (m,)) from the flat parameters."""
+        """(a of shape (..., m, d), b of shape (..., m)) from flat parameters of shape (..., p)."""
         w = np.asarray(w, dtype=float)
-        return w[: self.width * self.dim].reshape(self.width, self.dim), w[self.width * self.dim:]
+        split = self.width * self.dim
+        return w[..., :split].reshape(w.shape[:-1] + (self.width, self.dim)), w[..., split:]
 
     @staticmethod
     def pack(a, b) -> np.ndarray:
         return np.concatenate([np.asarray(a, dtype=float).ravel(), np.asarray(b, dtype=float)])
 
     def predict(self, w, inputs) -> np.ndarray:
-        """f(w, x) for each row x of ``inputs``."""
+        """f(w, x) for each row x of ``inputs`` (w may be a batch of shape (..., p))."""
         a, b = self.unpack(w)
-        return self.scale * self._sigma(np.asarray(inputs, dtype=float) @ a.T) @ b
+        pre = np.einsum("nd,...md->...nm", np.asarray(inputs, dtype=float), a)
+        return self.scale * np.einsum("...nm,...m->...n", self._sigma(pre), b)
 
     def __call__(self, w) -> np.ndarray:
         return self.predict(w, self.inputs)

@@ -57,3 +57,38 @@ def tangent_predictions(model, w0, alpha: float, w_bar: np.ndarray) -> np.ndarra
     """alpha T(wbar(t)), the tangent model's predictions (shape (T, n))."""
     jacobian, offset = model.jacobian(w0), model(w0)
     return alpha * (offset + (np.atleast_2d(w_bar) - w0) @ jacobian.T)
+
+
+#: Eigenvalues of Sigma(w0) = Df Df^T below -PSD_TOLERANCE * ||Sigma(w0)|| are an error, not rounding.
+PSD_TOLERANCE = 1e-12
+
+
+def tangent_flow_closed_form(model, targets, w0, alpha: float, ts, *, normalization: float | None = None
+                             ) -> tuple[np.ndarray, np.ndarray]:
+    """The tangent flow for R(y) = ||y - targets||^2 / (2 N), in closed form: (wbar(ts), ybar(ts)).
+
+    N = ``normalization``, by default n (the mean squared error over the n outputs). With
+    J = Dh(w0), Sigma0 = J J^T = V diag(lam) V^T and ybar = alpha T(wbar),
+    ybar(t) = y* + V e^{-lam t/N} V^T (ybar(0) - y*) and
+    wbar(t) = w0 - (1/alpha) J^T V diag(t phi(lam t/N)/N) V^T (ybar(0) - y*), phi(x) = (1 - e^{-x})/x.
+    This is neural-tangents' gradient_descent_mse computation, with the loss normalization
+    stated, and with Sigma0's positive semi-definiteness checked: a negative eigenvalue
+    beyond rounding raises ValueError instead of being clipped.
+    """
+    alpha, ts = positive_number(alpha, "alpha"), times(ts)
+    w0 = finite_array(w0, "w0", shape=(model.n_params,))
+    targets = finite_array(targets, "targets", shape=(model.n_outputs,))
+    jacobian = model.jacobian(w0)
+    eigenvalues, basis = np.linalg.eigh(jacobian @ jacobian.T)
+    floor = PSD_TOLERANCE * max(eigenvalues[-1], 1e-300)
+    if eigenvalues[0] < -floor:
+        raise ValueError(f"Sigma(w0) = Df Df^T has a negative eigenvalue {eigenvalues[0]:.3g}: not positive semi-definite")
+    eigenvalues = np.where(np.abs(eigenvalues) <= floor, 0.0, eigenvalues)  # rounding-level zeros are zeros
+    n = float(model.n_outputs if normalization is None else positive_number(normalization, "normalization"))
+    start = basis.T @ (alpha * model(w0) - targets)
+    rates = np.multiply.outer(ts, eigenvalues) / n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        phi = np.where(rates > 0, -np.expm1(-rates) / np.where(rates > 0, rates, 1.0), 1.0)
+    y_bar = targets + (np.exp(-rates) * start) @ basis.T
+    w_bar = w0 - ((ts[:, None] * phi / n * start) @ basis.T) @ jacobian / alpha
+    return w_bar, y_bar

@@ -120,6 +120,12 @@ class FunctionRef:
         return {"kind": self.kind, "ref": self.name, "ok": bool(ok), "detail": detail}
 
 
+def _theorems(name: str, *arguments):
+    from proofs_check import theorems
+
+    return getattr(theorems, name)(*arguments)
+
+
 def _scaling(name: str, *arguments):
     from proofs_check import scaling
 
@@ -210,7 +216,8 @@ def _entries() -> tuple[Entry, ...]:
               (DerivationRef("objective_gradient", cb), DerivationRef("predictor_ode", cb)),
               expression=_derived("predictor_ode")),
         Entry(f"{cb}/tangent-flow-laziness", "Section 3.1", "the tangent flow converges linearly; if f(w0) = 0, "
-              "sup ||wbar(t) - w0|| = O(1/alpha)", "pending", pending=ISSUE_MODELS),
+              "sup ||wbar(t) - w0|| = O(1/alpha)", "empirical",
+              (FunctionRef("tanh network, closed form", lambda: _theorems("tangent_laziness_claim"), measured=True),)),
         Entry(f"{cb}/lemma-3.3", "Section 3.2, Lemma 3.3", "||y(t) - y*|| <= (nu/mu)^{1/2} ||y(0) - y*|| exp(-mu lam t)",
               "verified", (DerivationRef("lemma_3_3_bound", cb), ProofRef(f"{cb}/lemma-3.3"),
                            NumericRef(f"{cb}/lemma-3.3")),
@@ -230,7 +237,8 @@ def _entries() -> tuple[Entry, ...]:
         Entry(f"{cb}/theorem-3.2/convergence", "Section 3.2, Theorem 3.2",
               "||alpha f(w(t)) - f*|| <= sqrt(kappa) ||alpha f(w0) - f*|| exp(-mu sigma_min^2 t/4)", "verified",
               (DerivationRef("lazy_convergence_bound", cb), DerivationRef("kernel_floor", cb),
-               ProofRef(f"{cb}/theorem-3.2", ("1", "2", "3", "4", "5", "6", "8", "9", "10"))),
+               ProofRef(f"{cb}/theorem-3.2", ("1", "2", "3", "4", "5", "6", "8", "9", "10")),
+               FunctionRef("the model's own constants", lambda: _theorems("own_constants_claim"))),
               expression=_derived("lazy_convergence_bound"), assumptions=lazy, twins=(f"{sm}/theorem-2.4/convergence",)),
         Entry(f"{cb}/theorem-3.2/constant-M", "Section 3.2, Theorem 3.2",
               "M = sigma_min^3/(32 kappa^{3/2} ||Df_w0|| L_Df); alpha > ||f*||/M", "verified",
@@ -245,12 +253,18 @@ def _entries() -> tuple[Entry, ...]:
               twins=(f"{sm}/theorem-2.4/laziness",)),
         Entry(f"{cb}/theorem-3.2/prediction-gap", "Section 3.2, Theorem 3.2",
               "sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha)", "empirical",
-              (MeasureRef(f"{cb}/theorem-3.2", "13"), MeasureRef(f"{cb}/theorem-3.2", "12")),
+              (MeasureRef(f"{cb}/theorem-3.2", "13"), MeasureRef(f"{cb}/theorem-3.2", "12"),
+               FunctionRef("tanh network", lambda: _theorems("rate_claim", "prediction_gap"), measured=True)),
               twins=(f"{sm}/theorem-2.4/prediction-gap",)),
         Entry(f"{cb}/theorem-3.2/parameter-gap", "Section 3.2, Theorem 3.2",
               "sup_t ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2)", "empirical",
-              (DerivationRef("t0", cb), MeasureRef(f"{cb}/theorem-3.2", "15")),
+              (DerivationRef("t0", cb), MeasureRef(f"{cb}/theorem-3.2", "15"),
+               FunctionRef("tanh network", lambda: _theorems("rate_claim", "parameter_gap"), measured=True)),
               twins=(f"{sm}/theorem-2.4/parameter-gap",)),
+        Entry("lazycheck/doubling-prediction-gap", "lazycheck, on chizat-bach Theorem 3.2 with the doubling trick",
+              "with the doubling trick, sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha^2): the O(1/alpha) of "
+              "the theorem is not tight there", "empirical",
+              (FunctionRef("tanh network, doubled", lambda: _theorems("doubling_claim"), measured=True),)),
         Entry(f"{cb}/theorem-3.4", "Section 3.3, Theorem 3.4 and Appendix B", "under-parameterized lazy training: "
               "geometric convergence to a local minimum, rate asymptotically independent of alpha", "pending",
               pending=ISSUE_MODELS),
@@ -313,7 +327,8 @@ def _entries() -> tuple[Entry, ...]:
               (DerivationRef("c0", sm), DerivationRef("alpha_threshold", sm)), expression=_derived("c0"),
               twins=(f"{cb}/theorem-3.2/constant-M",)),
         Entry(f"{sm}/theorem-2.4/laziness", "Section 3.2, Theorem 2.4", "with h(w0) = 0: sup ||w(t) - w0|| = O(1/alpha)",
-              "empirical", (ProofRef(f"{sm}/theorem-2.4", ("12",)), MeasureRef(f"{cb}/theorem-3.2", "11", corrected=True)),
+              "empirical", (ProofRef(f"{sm}/theorem-2.4", ("12",)), MeasureRef(f"{cb}/theorem-3.2", "11", corrected=True),
+                            FunctionRef("tanh network", lambda: _theorems("rate_claim", "displacement"), measured=True)),
               twins=(f"{cb}/theorem-3.2/laziness",)),
         Entry(f"{sm}/theorem-2.4/prediction-gap", "Section 3.2, Theorem 2.4",
               "with h(w0) = 0: sup ||y(t) - ybar(t)|| = O(1/alpha)", "empirical",
