@@ -300,7 +300,8 @@ def _entries() -> tuple[Entry, ...]:
         Entry(f"{sm}/theorem-2.2", "Section 3.1, Theorem 2.2", "finite horizon, h(w0) = 0: sup ||w - w0|| = O(1/alpha), "
               "||w - wbar|| = O(1/alpha^2), ||alpha h(w) - alpha hbar(wbar)|| = O(1/alpha)", "empirical",
               (ProofRef(f"{sm}/theorem-2.2"), MeasureRef(f"{sm}/theorem-2.2", "16"),
-               MeasureRef(f"{sm}/theorem-2.2", "16b"), MeasureRef(f"{sm}/theorem-2.2", "16c")),
+               MeasureRef(f"{sm}/theorem-2.2", "16b"), MeasureRef(f"{sm}/theorem-2.2", "16c"),
+               FunctionRef("tanh network, T = 10", lambda: _theorems("finite_horizon_claim"), measured=True)),
               assumptions=("h(w0) = 0", "Dh locally Lipschitz", "grad R Lipschitz")),
         Entry(f"{sm}/theorem-2.2/displacement-bound", "Section 3.1, proof of Theorem 2.2",
               "sup_{t<=T} ||w(t) - w0|| <= (1/alpha) (T R(alpha h(w0)))^{1/2}", "verified",
@@ -313,7 +314,8 @@ def _entries() -> tuple[Entry, ...]:
               expression=_derived("gronwall_linear")),
         Entry(f"{sm}/proposition-A.1", "Section 3.1.1, Proposition A.1", "sup_{x in X} ||alpha f(w(T), x) - alpha "
               "fbar(wbar(T), x)|| <= (log alpha/alpha)(C1 M1 + C2^2 M2 log alpha/2) -> 0", "verified",
-              (ProofRef(f"{sm}/proposition-A.1"),)),
+              (ProofRef(f"{sm}/proposition-A.1"),
+               FunctionRef("tanh network, 30 held-out inputs", lambda: _theorems("held_out_claim")))),
         Entry(f"{sm}/theorem-2.4", "Section 3.2, Theorem 2.4", "uniform-time bounds: linear convergence; with h(w0) = 0 "
               "the O(1/alpha), O(1/alpha), O(log alpha/alpha^2) comparisons", "empirical",
               (ProofRef(f"{sm}/theorem-2.4"), MeasureRef(f"{sm}/theorem-2.4", "17")),

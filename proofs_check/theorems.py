@@ -143,3 +143,72 @@ def doubling_claim() -> tuple[bool, str]:
     ok = slope <= -1.9
     return ok, (f"doubling trick: sup ||alpha f(w) - alpha T(wbar)|| has log-log slope {slope:+.3f} +- {error:.3f}: twin "
                 f"neurons move antisymmetrically, so the second-order Taylor term of f cancels along the flow")
+
+
+FINITE_HORIZON = 10.0
+
+
+@lru_cache(maxsize=16)
+def finite_horizon_measurements(alpha: float) -> dict:
+    """smith Theorem 2.2 on the network: sup over [0, T] of the three quantities, and the energy-bound ratio."""
+    model, loss, w0, _ = network_case()
+    ts = np.linspace(0.0, FINITE_HORIZON, 201)
+    w = lazy_flow(model, loss, w0, alpha, ts).y
+    w_bar, y_bar = tangent_flow_closed_form(model, loss.y_star, w0, alpha, ts, normalization=1.0)
+    bound = np.sqrt(FINITE_HORIZON * loss.value(alpha * model(w0))) / alpha
+    displacement = float(np.linalg.norm(w - w0, axis=1).max())
+    return {"displacement": displacement, "energy_ratio": displacement / bound,
+            "prediction_gap": float(np.linalg.norm(alpha * model(w) - y_bar, axis=1).max()),
+            "parameter_gap": float(np.linalg.norm(w - w_bar, axis=1).max())}
+
+
+def finite_horizon_claim(bound_factor: float = 1.0, expected: dict | None = None) -> tuple[bool, str]:
+    """sup_{t<=T} ||w - w0|| <= bound_factor (1/alpha) sqrt(T R(alpha h(w0))) along computed flows, and the rates.
+
+    The text's claim is bound_factor = 1 and slopes -1 (displacement), -2 (parameter gap), -1 (prediction gap);
+    a falsified variant lowers the factor or the expected slopes.
+    """
+    expected = {**EXPECTED_SLOPES, **(expected or {})}
+    data = [finite_horizon_measurements(a) for a in ALPHAS]
+    ratios = [d["energy_ratio"] / bound_factor for d in data]
+    found = {name: float(np.polyfit(np.log(ALPHAS), np.log([d[name] for d in data]), 1)[0])
+             for name in ("displacement", "parameter_gap", "prediction_gap")}
+    ok = max(ratios) <= 1 and all(found[n] <= expected[n] + SLOPE_TOLERANCE[n] for n in found)
+    return ok, (f"tanh network, T = {FINITE_HORIZON:g}: sup ||w - w0|| / ({bound_factor:g} sqrt(T R(alpha h(w0)))/alpha) "
+                f"over alpha {[round(float(r), 4) for r in ratios]} (must be <= 1); slopes: "
+                + ", ".join(f"{n} {s:+.3f} (claim <= {expected[n] + SLOPE_TOLERANCE[n]:+.2f})" for n, s in found.items()))
+
+
+def held_out_claim(alpha_values=(10.0, 30.0, 100.0, 300.0), expected_slope: float = -1.0) -> tuple[bool, str]:
+    """smith Proposition A.1 on held-out inputs X: the proof's bound with M1 and a certified M2.
+
+    sup_{x in X} ||alpha f(w(T), x) - alpha fbar(wbar(T), x)|| <= alpha (M2/2) ||w(T) - w0||^2 + alpha M1 ||w(T) - wbar(T)||,
+    M1 = max_x ||grad f(w0, x)||, M2 = max_x of the certified Lipschitz constant of grad f(., x) on B(w0, ||w(T) - w0||).
+    The gap must also decay at least like alpha^expected_slope (the text: log(alpha)/alpha, i.e. slope -1 up to
+    the log factor); expected_slope = -2 is a falsified variant.
+    """
+    model, loss, w0, horizon = network_case()
+    rng = np.random.default_rng(11)
+    held_out = rng.standard_normal((30, model.dim))
+    held_out /= np.linalg.norm(held_out, axis=1, keepdims=True)
+    ratios, gaps = [], []
+    for alpha in alpha_values:
+        ts = np.array([0.0, horizon])
+        w_end = lazy_flow(model, loss, w0, alpha, ts).y[-1]
+        w_bar_end = tangent_flow_closed_form(model, loss.y_star, w0, alpha, ts, normalization=1.0)[0][-1]
+        lazy = alpha * model.predict(w_end, held_out)
+        tangent = alpha * (model.predict(w0, held_out) + model.jacobian_at(w0, held_out) @ (w_bar_end - w0))
+        gap = float(np.abs(lazy - tangent).max())
+        m1 = float(np.linalg.norm(model.jacobian_at(w0, held_out), axis=1).max())
+        radius = float(np.linalg.norm(w_end - w0))
+        m2 = max(TwoLayerNetwork(x[None], model.width, model.activation, model.scaling).lip_jacobian_bound(w0, radius)
+                 for x in held_out)
+        bound = alpha * m2 / 2 * radius**2 + alpha * m1 * float(np.linalg.norm(w_end - w_bar_end))
+        ratios.append(gap / bound)
+        gaps.append(gap)
+    slope = float(np.polyfit(np.log(alpha_values), np.log(gaps), 1)[0])
+    ok = max(ratios) <= 1 and slope <= expected_slope + SLOPE_TOLERANCE["displacement"]
+    rounded = [round(float(r), 4) for r in ratios]
+    return ok, (f"tanh network, 30 held-out inputs, T = {horizon:.0f}: held-out gap / bound = {rounded} (must be <= 1); "
+                f"held-out gap by alpha {[float(f'{g:.3g}') for g in gaps]}, slope {slope:+.3f} "
+                f"(claim <= {expected_slope + SLOPE_TOLERANCE['displacement']:+.2f})")

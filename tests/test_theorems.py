@@ -5,8 +5,8 @@ import pytest
 
 from numeric import parameter_flows
 from numeric.parameter_flows import tangent_flow, tangent_flow_closed_form
-from proofs_check.theorems import (doubling_claim, network_case, own_constants_claim, rate_claim,
-                                   tangent_laziness_claim)
+from proofs_check.theorems import (doubling_claim, finite_horizon_claim, held_out_claim, network_case,
+                                   own_constants_claim, rate_claim, tangent_laziness_claim)
 
 
 def test_closed_form_tangent_flow_matches_the_integrated_one():
@@ -52,3 +52,22 @@ def test_the_bound_with_the_models_own_constants():
 def test_tangent_laziness_and_the_doubling_observation():
     assert tangent_laziness_claim()[0]
     assert doubling_claim()[0]
+
+
+def test_theorem_2_2_energy_bound_and_rates_on_the_network():
+    ok, detail = finite_horizon_claim()
+    assert ok, detail
+
+
+def test_theorem_2_2_falsified_variants_are_refuted():
+    assert not finite_horizon_claim(bound_factor=0.5)[0]  # half the energy bound: the measured ratio is about 0.75
+    assert not finite_horizon_claim(expected={"displacement": -2.0})[0]
+
+
+def test_proposition_a1_on_held_out_inputs():
+    ok, detail = held_out_claim()
+    assert ok, detail
+
+
+def test_proposition_a1_falsified_rate_is_refuted():
+    assert not held_out_claim(expected_slope=-2.0)[0]  # "the held-out gap is O(1/alpha^2)" is false
