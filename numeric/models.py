@@ -94,3 +94,31 @@ class ConcaveScalar:
 
     def __repr__(self) -> str:
         return f"ConcaveScalar({self.sigma_min!r}, {self.lip_jacobian!r})"
+
+
+class ReturningCurve:
+    """f(w) = (sin w, w sin(w)/pi) on R: an under-parameterized model (p = 1 < n = 2), after chizat-bach Figure 2.
+
+    Df(w) = (cos w, (sin w + w cos w)/pi) never vanishes (where cos w = 0, |sin w| = 1), so rank Df = 1
+    everywhere. The curve leaves 0 at w = 0 along (1, 0) and comes back through 0 at w = pi along
+    (-1, -1): scaled by alpha it passes near any target on the diagonal, far from w0 = 0.
+    """
+
+    n_outputs, n_params = 2, 1
+
+    def __call__(self, w) -> np.ndarray:
+        w = np.asarray(w, dtype=float)[..., 0]
+        return np.stack([np.sin(w), w * np.sin(w) / np.pi], axis=-1)
+
+    def jacobian(self, w) -> np.ndarray:
+        """Df(w), shape (..., 2, 1)."""
+        w = np.asarray(w, dtype=float)[..., 0]
+        return np.stack([np.cos(w), (np.sin(w) + w * np.cos(w)) / np.pi], axis=-1)[..., None]
+
+    def hessian(self, w) -> np.ndarray:
+        """D^2 f_i(w), shape (..., 2, 1, 1)."""
+        w = np.asarray(w, dtype=float)[..., 0]
+        return np.stack([-np.sin(w), (2 * np.cos(w) - w * np.sin(w)) / np.pi], axis=-1)[..., None, None]
+
+    def __repr__(self) -> str:
+        return "ReturningCurve()"

@@ -102,6 +102,28 @@ class TwoLayerNetwork:
     def jacobian(self, w) -> np.ndarray:
         return self.jacobian_at(w, self.inputs)
 
+    def hessian(self, w) -> np.ndarray:
+        """D^2 f_i(w) for each training output i: shape (n, p, p) (smooth activations).
+
+        Block-diagonal over neurons: d^2 f/da_j da_j = s b_j sigma''(a_j.x) x x^T,
+        d^2 f/da_j db_j = s sigma'(a_j.x) x, d^2 f/db_j^2 = 0, and no coupling between neurons.
+        """
+        if self._sigma_second is None:
+            raise ValueError(f"f is not twice differentiable for the {self.activation} activation")
+        a, b = self.unpack(w)
+        pre = self.inputs @ a.T  # (n, m)
+        n, m, d = self.n_outputs, self.width, self.dim
+        hessian = np.zeros((n, self.n_params, self.n_params))
+        curvature = self.scale * (b * self._sigma_second(pre))[:, :, None, None] * np.einsum(
+            "nd,ne->nde", self.inputs, self.inputs)[:, None]
+        coupling = self.scale * self._sigma_prime(pre)[:, :, None] * self.inputs[:, None, :]  # (n, m, d)
+        for j in range(m):
+            block = slice(j * d, (j + 1) * d)
+            hessian[:, block, block] = curvature[:, j]
+            hessian[:, block, m * d + j] = coupling[:, j]
+            hessian[:, m * d + j, block] = coupling[:, j]
+        return hessian
+
     def kernel_parts(self, w, inputs1, inputs2) -> tuple[np.ndarray, np.ndarray]:
         """The tangent kernel's two parts k^(a) (input layer) and k^(b) (output layer), chizat-bach 2.2.
 
@@ -148,6 +170,36 @@ def hessian_norm_bound(model: TwoLayerNetwork, w) -> float:
     coupling = model._sigma_prime(pre) * norms
     block = np.abs(trace) / 2 + np.sqrt(trace**2 / 4 + coupling**2)
     return float(model.scale * np.sqrt(np.sum(block.max(axis=1) ** 2)))
+
+
+class CenteredModel:
+    """h(w) = f(w) - f(w0): the centering of chizat-bach Section 2.1, so that h(w0) = 0 with Dh = Df.
+
+    Unlike the doubling trick, centering keeps a generic w0 generic: the rank of Dh near w0 is the
+    rank of Df, which is locally constant for almost every w0 (the hypothesis of Theorem 3.4).
+    """
+
+    def __init__(self, model, w0):
+        self.model = model
+        self.w0 = finite_array(w0, "w0", shape=(model.n_params,))
+        self.offset = model(self.w0)
+
+    @property
+    def n_outputs(self) -> int:
+        return self.model.n_outputs
+
+    @property
+    def n_params(self) -> int:
+        return self.model.n_params
+
+    def __call__(self, w) -> np.ndarray:
+        return self.model(w) - self.offset
+
+    def jacobian(self, w) -> np.ndarray:
+        return self.model.jacobian(w)
+
+    def hessian(self, w) -> np.ndarray:
+        return self.model.hessian(w)
 
 
 def doubled_parameters(rng: np.random.Generator, width: int, dim: int, tau: float) -> np.ndarray:

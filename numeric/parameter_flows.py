@@ -53,6 +53,20 @@ def lazy_velocity(model, loss, alpha: float, w: np.ndarray) -> np.ndarray:
     return np.stack([-model.jacobian(v).T @ loss.grad(alpha * model(v)) / alpha for v in np.atleast_2d(w)])
 
 
+def lazy_objective_hessian(model, loss, alpha: float, w) -> np.ndarray:
+    """The Hessian of F_alpha(w) = R(alpha h(w))/alpha^2 (chizat-bach Appendix B, Step 1):
+
+    D^2 F_alpha(w) = Dh^T grad^2 R(alpha h) Dh + (1/alpha) sum_i d_i R(alpha h) D^2 h_i.
+
+    The second term vanishes as alpha -> oo, which is why the rate of Theorem 3.4 does not depend on alpha.
+    Needs ``model.hessian(w)`` of shape (n, p, p).
+    """
+    w = finite_array(w, "w", shape=(model.n_params,))
+    jacobian, prediction = model.jacobian(w), alpha * model(w)
+    return (jacobian.T @ loss.hessian(prediction) @ jacobian
+            + np.einsum("i,ijk->jk", loss.grad(prediction), model.hessian(w)) / alpha)
+
+
 def tangent_predictions(model, w0, alpha: float, w_bar: np.ndarray) -> np.ndarray:
     """alpha T(wbar(t)), the tangent model's predictions (shape (T, n))."""
     jacobian, offset = model.jacobian(w0), model(w0)

@@ -120,16 +120,11 @@ class FunctionRef:
         return {"kind": self.kind, "ref": self.name, "ok": bool(ok), "detail": detail}
 
 
-def _theorems(name: str, *arguments):
-    from proofs_check import theorems
+def _measure(module: str, name: str, *arguments):
+    """Call proofs_check.<module>.<name>(*arguments), imported only when the entry runs (the sweeps are slow)."""
+    import importlib
 
-    return getattr(theorems, name)(*arguments)
-
-
-def _scaling(name: str, *arguments):
-    from proofs_check import scaling
-
-    return getattr(scaling, name)(*arguments)
+    return getattr(importlib.import_module(f"proofs_check.{module}"), name)(*arguments)
 
 
 def _sparse(norm: str, regime: str):
@@ -217,7 +212,7 @@ def _entries() -> tuple[Entry, ...]:
               expression=_derived("predictor_ode")),
         Entry(f"{cb}/tangent-flow-laziness", "Section 3.1", "the tangent flow converges linearly; if f(w0) = 0, "
               "sup ||wbar(t) - w0|| = O(1/alpha)", "empirical",
-              (FunctionRef("tanh network, closed form", lambda: _theorems("tangent_laziness_claim"), measured=True),)),
+              (FunctionRef("tanh network, closed form", lambda: _measure("theorems", "tangent_laziness_claim"), measured=True),)),
         Entry(f"{cb}/lemma-3.3", "Section 3.2, Lemma 3.3", "||y(t) - y*|| <= (nu/mu)^{1/2} ||y(0) - y*|| exp(-mu lam t)",
               "verified", (DerivationRef("lemma_3_3_bound", cb), ProofRef(f"{cb}/lemma-3.3"),
                            NumericRef(f"{cb}/lemma-3.3")),
@@ -238,7 +233,7 @@ def _entries() -> tuple[Entry, ...]:
               "||alpha f(w(t)) - f*|| <= sqrt(kappa) ||alpha f(w0) - f*|| exp(-mu sigma_min^2 t/4)", "verified",
               (DerivationRef("lazy_convergence_bound", cb), DerivationRef("kernel_floor", cb),
                ProofRef(f"{cb}/theorem-3.2", ("1", "2", "3", "4", "5", "6", "8", "9", "10")),
-               FunctionRef("the model's own constants", lambda: _theorems("own_constants_claim"))),
+               FunctionRef("the model's own constants", lambda: _measure("theorems", "own_constants_claim"))),
               expression=_derived("lazy_convergence_bound"), assumptions=lazy, twins=(f"{sm}/theorem-2.4/convergence",)),
         Entry(f"{cb}/theorem-3.2/constant-M", "Section 3.2, Theorem 3.2",
               "M = sigma_min^3/(32 kappa^{3/2} ||Df_w0|| L_Df); alpha > ||f*||/M", "verified",
@@ -254,35 +249,45 @@ def _entries() -> tuple[Entry, ...]:
         Entry(f"{cb}/theorem-3.2/prediction-gap", "Section 3.2, Theorem 3.2",
               "sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha)", "empirical",
               (MeasureRef(f"{cb}/theorem-3.2", "13"), MeasureRef(f"{cb}/theorem-3.2", "12"),
-               FunctionRef("tanh network", lambda: _theorems("rate_claim", "prediction_gap"), measured=True)),
+               FunctionRef("tanh network", lambda: _measure("theorems", "rate_claim", "prediction_gap"), measured=True)),
               twins=(f"{sm}/theorem-2.4/prediction-gap",)),
         Entry(f"{cb}/theorem-3.2/parameter-gap", "Section 3.2, Theorem 3.2",
               "sup_t ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2)", "empirical",
               (DerivationRef("t0", cb), MeasureRef(f"{cb}/theorem-3.2", "15"),
-               FunctionRef("tanh network", lambda: _theorems("rate_claim", "parameter_gap"), measured=True)),
+               FunctionRef("tanh network", lambda: _measure("theorems", "rate_claim", "parameter_gap"), measured=True)),
               twins=(f"{sm}/theorem-2.4/parameter-gap",)),
         Entry("lazycheck/doubling-prediction-gap", "lazycheck, on chizat-bach Theorem 3.2 with the doubling trick",
               "with the doubling trick, sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha^2): the O(1/alpha) of "
               "the theorem is not tight there", "empirical",
-              (FunctionRef("tanh network, doubled", lambda: _theorems("doubling_claim"), measured=True),)),
+              (FunctionRef("tanh network, doubled", lambda: _measure("theorems", "doubling_claim"), measured=True),)),
         Entry(f"{cb}/theorem-3.4", "Section 3.3, Theorem 3.4 and Appendix B", "under-parameterized lazy training: "
-              "geometric convergence to a local minimum, rate asymptotically independent of alpha", "pending",
-              pending=ISSUE_MODELS),
+              "geometric convergence to a local minimum, rate asymptotically independent of alpha", "empirical",
+              tuple(FunctionRef(f"{label}, {model}", lambda c=case, f=function: _measure("underparameterized", f, c),
+                                measured=True)
+                    for function, label in (("convergence_claim", "geometric convergence"),
+                                            ("rate_independence_claim", "rate vs alpha"))
+                    for case, model in (("curve", "returning curve, p = 1 < n = 2"),
+                                        ("network", "centered tanh network, p = 15 < n = 40"))),
+              assumptions=("f(w0) = 0", "rank Df constant near w0", "alpha >= alpha0")),
+        Entry(f"{cb}/theorem-3.4/not-global", "Section 3.3, after Theorem 3.4", "in the under-parameterized case "
+              "the limit is in general not a global minimum", "verified",
+              (FunctionRef("returning curve, an explicit far point",
+                           lambda: _measure("underparameterized", "not_global_claim")),)),
         Entry(f"{cb}/eq-7-criterion", "Section 4.1, (7)", "lazy training occurs if ||T_f(w*) - f(w0)|| << "
               "||Df_w0||^2/L_Df", "empirical",
-              (FunctionRef("criterion vs tangent displacement over tau", lambda: _scaling("criterion_claim"),
+              (FunctionRef("criterion vs tangent displacement over tau", lambda: _measure("scaling", "criterion_claim"),
                            measured=True),)),
         Entry(f"{cb}/section-4.2.1-homogeneous", "Section 4.2.1", "scaling a q-homogeneous model's initialization by "
               "lam multiplies the ratio of (7) by lam^q", "verified",
               (DerivationRef("criterion_homogeneity", cb),
-               FunctionRef("2-homogeneous ReLU network", lambda: _scaling("homogeneity_claim"))),
+               FunctionRef("2-homogeneous ReLU network", lambda: _measure("scaling", "homogeneity_claim"))),
               expression=_derived("criterion_homogeneity")),
         Entry(f"{cb}/section-4.2.2-wide-networks", "Section 4.2.2", "the ratio of (7) grows like m alpha(m): lazy for "
               "alpha(m) = 1/sqrt(m)", "empirical",
-              (FunctionRef("tanh networks, m = 10..10240", lambda: _scaling("width_claim", "sqrt", 0.5), measured=True),)),
+              (FunctionRef("tanh networks, m = 10..10240", lambda: _measure("scaling", "width_claim", "sqrt", 0.5), measured=True),)),
         Entry(f"{cb}/section-4.2.2-mean-field", "Section 4.2.2", "alpha(m) = 1/m keeps ||Df_w0||^2/L_Df of order 1 "
               "(mean-field limit)", "empirical",
-              (FunctionRef("tanh networks, m = 10..10240", lambda: _scaling("width_claim", "mean", 0.0), measured=True),)),
+              (FunctionRef("tanh networks, m = 10..10240", lambda: _measure("scaling", "width_claim", "mean", 0.0), measured=True),)),
         Entry(f"{cb}/section-5-figure-1c", "Section 5, Figure 1(c)", "test error worsens as tau grows and plateaus at "
               "the tangent-kernel method's error", "pending", pending=ISSUE_FIGURES),
         Entry(f"{cb}/section-5-figure-5", "Section 5, Figure 5", "with more neurons, lazy for large tau; without the "
@@ -301,7 +306,7 @@ def _entries() -> tuple[Entry, ...]:
               "||w - wbar|| = O(1/alpha^2), ||alpha h(w) - alpha hbar(wbar)|| = O(1/alpha)", "empirical",
               (ProofRef(f"{sm}/theorem-2.2"), MeasureRef(f"{sm}/theorem-2.2", "16"),
                MeasureRef(f"{sm}/theorem-2.2", "16b"), MeasureRef(f"{sm}/theorem-2.2", "16c"),
-               FunctionRef("tanh network, T = 10", lambda: _theorems("finite_horizon_claim"), measured=True)),
+               FunctionRef("tanh network, T = 10", lambda: _measure("theorems", "finite_horizon_claim"), measured=True)),
               assumptions=("h(w0) = 0", "Dh locally Lipschitz", "grad R Lipschitz")),
         Entry(f"{sm}/theorem-2.2/displacement-bound", "Section 3.1, proof of Theorem 2.2",
               "sup_{t<=T} ||w(t) - w0|| <= (1/alpha) (T R(alpha h(w0)))^{1/2}", "verified",
@@ -315,7 +320,7 @@ def _entries() -> tuple[Entry, ...]:
         Entry(f"{sm}/proposition-A.1", "Section 3.1.1, Proposition A.1", "sup_{x in X} ||alpha f(w(T), x) - alpha "
               "fbar(wbar(T), x)|| <= (log alpha/alpha)(C1 M1 + C2^2 M2 log alpha/2) -> 0", "verified",
               (ProofRef(f"{sm}/proposition-A.1"),
-               FunctionRef("tanh network, 30 held-out inputs", lambda: _theorems("held_out_claim")))),
+               FunctionRef("tanh network, 30 held-out inputs", lambda: _measure("theorems", "held_out_claim")))),
         Entry(f"{sm}/theorem-2.4", "Section 3.2, Theorem 2.4", "uniform-time bounds: linear convergence; with h(w0) = 0 "
               "the O(1/alpha), O(1/alpha), O(log alpha/alpha^2) comparisons", "empirical",
               (ProofRef(f"{sm}/theorem-2.4"), MeasureRef(f"{sm}/theorem-2.4", "17")),
@@ -330,7 +335,7 @@ def _entries() -> tuple[Entry, ...]:
               twins=(f"{cb}/theorem-3.2/constant-M",)),
         Entry(f"{sm}/theorem-2.4/laziness", "Section 3.2, Theorem 2.4", "with h(w0) = 0: sup ||w(t) - w0|| = O(1/alpha)",
               "empirical", (ProofRef(f"{sm}/theorem-2.4", ("12",)), MeasureRef(f"{cb}/theorem-3.2", "11", corrected=True),
-                            FunctionRef("tanh network", lambda: _theorems("rate_claim", "displacement"), measured=True)),
+                            FunctionRef("tanh network", lambda: _measure("theorems", "rate_claim", "displacement"), measured=True)),
               twins=(f"{cb}/theorem-3.2/laziness",)),
         Entry(f"{sm}/theorem-2.4/prediction-gap", "Section 3.2, Theorem 2.4",
               "with h(w0) = 0: sup ||y(t) - ybar(t)|| = O(1/alpha)", "empirical",

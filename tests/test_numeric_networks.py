@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from numeric.networks import TwoLayerNetwork, doubled_parameters
+from numeric.networks import CenteredModel, TwoLayerNetwork, doubled_parameters
 
 SEED = 3
 #: Relative error allowed between the exact Jacobian and central finite differences.
@@ -40,6 +40,33 @@ def test_jacobian_matches_sympy_for_a_small_network(rng):
     w = rng.normal(size=6)
     jacobian = sp.Matrix([[sp.diff(o, s) for s in symbols] for o in outputs]).subs(dict(zip(symbols, w)))
     assert np.allclose(np.array(jacobian, dtype=float), model.jacobian(w), atol=1e-12)
+
+
+@pytest.mark.parametrize("activation", ["tanh", "softplus"])
+def test_hessian_matches_finite_differences_of_the_jacobian(rng, activation):
+    model = TwoLayerNetwork(rng.normal(size=(5, 3)), 4, activation, "sqrt")
+    w, step = rng.normal(size=model.n_params), 1e-6
+    numeric = np.stack([(model.jacobian(w + step * e) - model.jacobian(w - step * e)) / (2 * step)
+                        for e in np.eye(w.size)], axis=-1)
+    exact = model.hessian(w)
+    assert np.allclose(exact, np.swapaxes(exact, 1, 2))
+    assert np.linalg.norm(exact - numeric) <= FD_RTOL * np.linalg.norm(exact)
+
+
+def test_relu_has_no_hessian(rng):
+    model = TwoLayerNetwork(rng.normal(size=(3, 2)), 2, "relu")
+    with pytest.raises(ValueError, match="twice differentiable"):
+        model.hessian(rng.normal(size=model.n_params))
+
+
+def test_centering_keeps_derivatives_and_zeroes_the_output(rng):
+    network = TwoLayerNetwork(rng.normal(size=(4, 3)), 3, "tanh")
+    w0, w = rng.normal(size=(2, network.n_params))
+    centered = CenteredModel(network, w0)
+    assert np.allclose(centered(w0), 0.0)
+    assert np.allclose(centered(w), network(w) - network(w0))
+    assert np.array_equal(centered.jacobian(w), network.jacobian(w))
+    assert (centered.n_outputs, centered.n_params) == (network.n_outputs, network.n_params)
 
 
 def test_doubling_trick_gives_zero_output(rng):
