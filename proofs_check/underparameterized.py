@@ -96,7 +96,7 @@ def measurements(case: str, alpha: float) -> dict:
     """The limit, its Hessian's smallest eigenvalue and the fitted decay rate of the flow at this alpha."""
     model, loss, w0 = CASES[case]()
     horizon = EFOLDINGS / limit_rate(model, loss, w0)
-    ts = np.linspace(0.0, horizon, 2001)
+    ts = np.linspace(0.0, horizon, 401)
     flow = lazy_flow(model, loss, w0, alpha, ts)
     w_inf = newton_limit(model, loss, alpha, flow.y[-1])
     eigenvalues, eigenvectors = np.linalg.eigh(lazy_objective_hessian(model, loss, alpha, w_inf))

@@ -32,6 +32,7 @@ EXPECTED_AGREEMENT = {
     "lip_sigma": {"smith": True},
     "relu_kernel_a": {"chizat-bach": True},
     "relu_kernel_b": {"chizat-bach": True},
+    "homogeneous_time_change": {"smith": False},  # equal times (c = 1) only if alpha = 1
 }
 
 

@@ -4,7 +4,12 @@ import numpy as np
 import pytest
 
 from numeric.networks import TwoLayerNetwork, hessian_norm_bound
-from proofs_check.scaling import criterion_claim, homogeneity_claim, homogeneity_study, width_claim
+import sympy as sp
+
+from proofs_check.scaling import (TIME_CHANGE_RTOL, criterion_claim, homogeneity_claim, homogeneity_study,
+                                  time_change_claim, time_change_study, width_claim)
+from symbolic import derive
+from symbolic.symbols import symbols
 
 
 def test_hessian_norm_bound_matches_finite_differences_of_the_jacobian():
@@ -41,3 +46,22 @@ def test_homogeneity_factor_is_lam_squared_and_not_lam():
     assert ok
     data = homogeneity_study()
     assert not np.allclose(data["measured"], data["scales"])  # the variant lam^(q-1) is refuted
+
+
+def test_time_change_factor_is_derived_as_alpha_to_two_over_q():
+    q, alpha = symbols("q alpha")
+    derivation = derive("homogeneous_time_change")
+    assert sp.simplify(derivation.expression.subs(q, 2) - alpha) == 0
+    assert derivation.agrees_with == {"smith": False}
+
+
+def test_flows_coincide_after_the_derived_time_change():
+    ok, detail = time_change_claim()
+    assert ok, detail
+    assert max(time_change_study()["gaps"]) < 1e-9
+
+
+def test_equal_time_reading_is_refuted_with_a_gap_of_order_one():
+    ok, _ = time_change_claim(1.0)
+    assert not ok
+    assert min(time_change_study(factor=1.0)["gaps"]) > 1e3 * TIME_CHANGE_RTOL

@@ -18,6 +18,7 @@ def _builders() -> dict[str, Callable[[], Proof]]:
         "smith/theorem-2.2": smith.theorem_2_2,
         "smith/proposition-A.1": smith.proposition_a_1,
         "smith/theorem-2.4": smith.theorem_2_4,
+        "smith/section-2-homogeneous-scaling": smith.homogeneous_scaling,
     }
 
 

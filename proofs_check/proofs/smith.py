@@ -1,4 +1,4 @@
-"""smith's proofs as checked chains: Theorem 2.2, Proposition A.1 and Theorem 2.4."""
+"""smith's proofs as checked chains: Theorem 2.2, Proposition A.1, Theorem 2.4 and the homogeneous scaling of Section 2."""
 
 from __future__ import annotations
 
@@ -317,3 +317,52 @@ def theorem_2_4() -> Proof:
                  "||alpha h(w(t)) - y*|| <= sqrt(kappa) ||alpha h(w0) - y*|| exp(-m sigma_min^2 t/4); with h(w0) = 0, "
                  "sup ||w - w0|| = O(1/alpha), sup ||y - ybar|| = O(1/alpha), sup ||w - wbar|| = O(log alpha/alpha^2)",
                  steps, twins=("chizat-bach/theorem-3.2",))
+
+
+def _time_change_ratio(factor) -> float:
+    """Largest gap between alpha^(1/2) w(t) and vtilde(c t) on the diagonal network at alpha = 4, over its tolerance."""
+    from proofs_check.scaling import TIME_CHANGE_RTOL, time_change_study
+
+    return time_change_study(alphas=(4.0,), factor=factor)["gaps"][0] / TIME_CHANGE_RTOL
+
+
+def homogeneous_scaling() -> Proof:
+    q = sp.Symbol("q", positive=True)
+    w1, w2, lam = sp.symbols("w1 w2 lam", positive=True)
+    profile = sp.Function("phi")
+    model = lambda a, b: b**q * profile(a / b)  # every q-homogeneous function of (w1, w2 > 0)  # noqa: E731
+    network = "the 2-homogeneous diagonal network, alpha = 4"
+    steps = (
+        ProofStep("1", "Section 2", "h is m-positive homogeneous", "h(alpha^{1/m} w) = alpha h(w)", "homogeneity",
+                  IdentityCheck(model(alpha ** (1 / q) * w1, alpha ** (1 / q) * w2), alpha * model(w1, w2))),
+        ProofStep("2", "Section 2", "F_alpha(w) = R(alpha h(w))/alpha^2 = G_alpha(alpha^{1/m} w)",
+                  "grad F_alpha(w) = alpha^{1/m} grad G_alpha(alpha^{1/m} w), so v = alpha^{1/m} w(t) has "
+                  "v' = -alpha^{2/m} grad G_alpha(v)", "chain rule", DerivationCheck("homogeneous_time_change")),
+        ProofStep("3", "Section 2", "step 2",
+                  "the gradient flow on (1/alpha^2) R(alpha h(w)) from w0 is equivalent to the gradient flow on "
+                  "(1/alpha^2) R(h(w)) from alpha^{1/m} w0 [read: alpha^{1/m} w(t) = vtilde(t)]", "(none given)",
+                  an.InstanceCheck(f"alpha^(1/2) w(t) vs vtilde(t) at equal times, {network}", lambda: 1.0,
+                                   _time_change_ratio),
+                  corrected=an.InstanceCheck(f"alpha^(1/2) w(t) vs vtilde(alpha t), {network}", lambda: None,
+                                             _time_change_ratio),
+                  corrected_statement="alpha^{1/m} w(t) = vtilde(alpha^{2/m} t): the same path, run alpha^{2/m} "
+                                      "times faster",
+                  explanation="By step 2 the rescaled path moves alpha^{2/m} times faster than the flow of G_alpha "
+                              "(derivation homogeneous_time_change); at equal times the two differ by O(1) (the "
+                              "check's counterexample, on the diagonal network h = X(u*u - v*v) of Section 4). The "
+                              "paths coincide, and so do the limits as t -> oo, which is what the section uses."),
+        ProofStep("4", "Section 3.1, closing summary", "step 3",
+                  "for a positive homogeneous h, lazy training occurs when the scale of the initialization "
+                  "w_alpha(0) = alpha w0 grows to infinity", "steps 1-3",
+                  IdentityCheck(model(lam * w1, lam * w2), lam * model(w1, w2)),
+                  corrected=IdentityCheck(model(lam ** (1 / q) * w1, lam ** (1 / q) * w2), lam * model(w1, w2)),
+                  corrected_statement="the output scale alpha corresponds to the initialization alpha^{1/m} w0 "
+                                      "(an initialization scaled by lam is the output scale lam^m)",
+                  explanation="h(lam w0) = lam^m h(w0), not lam h(w0) (the residual, with lam for alpha): the "
+                              "initialization alpha w0 is the output scale alpha^m. The conclusion survives, since "
+                              "alpha^{1/m} -> oo exactly when alpha -> oo."),
+    )
+    return Proof("smith/section-2-homogeneous-scaling", "Positively homogeneous models", "smith",
+                 "Section 2 (and the closing summary of Section 3.1)",
+                 "for an m-homogeneous h, scaling the output by alpha is equivalent to scaling the weights by "
+                 "alpha^{1/m}", steps)
