@@ -5,7 +5,7 @@
   the sphere (chizat-bach Figure 4);
 - :func:`gaussian_kernels_by_quadrature`: E[sigma'(a.x) sigma'(a.x')] and
   E[sigma(a.x) sigma(a.x')] for a ~ N(0, I), by 2-d numeric integration in the plane of
-  x and x' (scipy's dblquad), independently of any closed form.
+  x and x' (nested scipy quad), independently of any closed form.
 """
 
 from __future__ import annotations

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
 
-from proofs_check import render
+from proofs_check import render, sweeps
 
 
 #: Examples per numeric claim in ``lazycheck verify``'s adversarial search, by profile.
@@ -76,13 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--claim", action="append", dest="claims", metavar="ID",
                         help="run only the claims whose id matches ID (repeatable; globs such as 'smith/*' work)")
     verify.add_argument("--profile", choices=tuple(PROFILE_EXAMPLES), default="ci",
-                        help="search depth of the numeric claims: fast, ci (default) or thorough")
+                        help="search depth of the numeric claims: fast, ci (default) or thorough; thorough also "
+                        "extends the measured sweeps (alpha, width, scale grids) of proofs_check.sweeps")
     verify.add_argument("--seed", type=int, default=None, metavar="N",
                         help="seed of the adversarial searches (default: derandomized); the same seed gives the "
                         "same report")
     verify.add_argument("--max-examples", type=_positive_int, default=None, metavar="N",
                         help="examples per numeric claim, overriding the profile")
     verify.add_argument("--list", action="store_true", help="list the claim ids of the ledger and exit")
+    verify.add_argument("--serial", action="store_true",
+                        help="run the proof chains in this process after the other checks, instead of in a "
+                        "parallel worker (same report, slower)")
     proof = commands.add_parser(
         "proof", help="print a proof as its checked step chain",
         description="Run every step of a proof of chizat-bach or smith and print the chain: a mark per step "
@@ -175,9 +180,14 @@ def run_derive(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     """``lazycheck verify``: derivations, then every ledger entry, with progress; exit 0 when all are as expected."""
+    if not args.serial and "numpy" not in sys.modules:
+        # Two lanes share the two cores: one BLAS thread each (the matrices here are small), or the lanes'
+        # thread pools contend. Takes effect only before numpy is first imported.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from symbolic import derive
 
-    from proofs_check.ledger import run_entry, select
+    from proofs_check.ledger import select
+    from proofs_check.runner import run_ledger
 
     if args.list:
         from proofs_check.ledger import ledger
@@ -195,25 +205,22 @@ def run_verify(args: argparse.Namespace) -> int:
     examples = args.max_examples or PROFILE_EXAMPLES[args.profile]
     good, bad = render.marks(sys.stderr)
     results = []
-    for index, name in enumerate(_derivation_names(), 1):
-        print(f"[derivation {index:2d}/{len(_derivation_names())}] {name} ...", end="", file=sys.stderr, flush=True)
-        start = time.perf_counter()
-        try:
-            derivation, error = derive(name), None
-        except Exception as exc:  # a crashed check is a result to report, not a traceback
-            derivation, error = None, f"{type(exc).__name__}: {exc}"
-        seconds = time.perf_counter() - start
-        ok = derivation is not None and derivation.ok
-        print(f" {good if ok else bad} {seconds:.2f} s", file=sys.stderr, flush=True)
-        results.append((name, derivation, error, seconds))
-    claims = []
-    for index, entry in enumerate(entries, 1):
-        print(f"[claim {index:2d}/{len(entries)}] {entry.id} ...", end="", file=sys.stderr, flush=True)
-        result = run_entry(entry, max_examples=examples, seed=args.seed)
-        claims.append(result)
-        print(f" {result.status}{'' if result.as_expected else ' (UNEXPECTED)'} {result.seconds:.1f} s",
-              file=sys.stderr, flush=True)
-    errata = _errata()
+
+    def derivations():
+        for index, name in enumerate(_derivation_names(), 1):
+            start = time.perf_counter()
+            try:
+                derivation, error = derive(name), None
+            except Exception as exc:  # a crashed check is a result to report, not a traceback
+                derivation, error = None, f"{type(exc).__name__}: {exc}"
+            seconds = time.perf_counter() - start
+            ok = derivation is not None and derivation.ok
+            print(f"[derivation {index:2d}/{len(_derivation_names())}] {name} {good if ok else bad} {seconds:.2f} s",
+                  file=sys.stderr, flush=True)
+            results.append((name, derivation, error, seconds))
+
+    claims, errata = run_ledger(entries, max_examples=examples, seed=args.seed, profile=args.profile,
+                                parallel=not args.serial, before=derivations)
     print(_verify_table(results))
     print()
     print(_ledger_table(claims, examples))
@@ -223,18 +230,11 @@ def run_verify(args: argparse.Namespace) -> int:
         from proofs_check import proof_render
 
         _write_json(args.json_file, _verify_json(results) | {
-            "profile": args.profile, "max_examples": examples, "seed": args.seed,
+            "profile": args.profile, "max_examples": examples, "seed": args.seed, "sweep_depth": sweeps.depth_of(args.profile),
             "claims": [c.as_json() for c in claims], "summary_claims": _status_counts(claims),
             "errata": [proof_render.erratum_json(e) for e in errata]})
     symbolic_ok = all(d is not None and d.ok for _, d, _, _ in results)
     return 0 if symbolic_ok and all(c.as_expected for c in claims) else 1
-
-
-def _errata() -> list:
-    from proofs_check.chain import errata_of
-    from proofs_check.proofs import proof_ids, run_proof
-
-    return [e for proof_id in proof_ids() for e in errata_of(run_proof(proof_id))]
 
 
 def _errata_lines(errata) -> str:

@@ -13,11 +13,11 @@ import numpy as np
 import sympy as sp
 
 from numeric.networks import TwoLayerNetwork, doubled_parameters, hessian_norm_bound
+from proofs_check import sweeps
 from symbolic import derive
 from symbolic.symbols import symbols
 
 N_POINTS, DIM = 20, 5
-WIDTHS = (10, 40, 160, 640, 2560, 10240)
 TAUS = (0.25, 0.5, 1.0, 2.0, 4.0)
 SLOPE_TOLERANCE = 0.1
 
@@ -46,17 +46,19 @@ def _rademacher_doubled(rng, width: int, tau: float) -> np.ndarray:
     return TwoLayerNetwork.pack(a, tau * np.sign(b))
 
 
-def width_study(scaling: str, seed: int = 0) -> dict:
-    """The ratio of (7) over WIDTHS for alpha(m) = 1/sqrt(m) ("sqrt") or 1/m ("mean"); its log-log slope."""
+def width_study(scaling: str, seed: int = 0, widths: tuple | None = None) -> dict:
+    """The ratio of (7) over ``widths`` (default: the sweep grid "scaling-widths") for alpha(m) = 1/sqrt(m)
+    ("sqrt") or 1/m ("mean"); its log-log slope."""
+    widths = sweeps.grid("scaling-widths") if widths is None else widths
     rng = np.random.default_rng(seed)
     inputs, targets = _data(rng)
     ratios = []
-    for width in WIDTHS:
+    for width in widths:
         model = TwoLayerNetwork(inputs, width, "tanh", scaling)
         w0 = _rademacher_doubled(rng, width, 1.0)
         ratios.append(criterion_ratio(model, w0, targets, hessian_norm_bound(model, w0)))
-    slope = float(np.polyfit(np.log(WIDTHS), np.log(ratios), 1)[0])
-    return {"widths": list(WIDTHS), "ratios": ratios, "slope": slope}
+    slope = float(np.polyfit(np.log(widths), np.log(ratios), 1)[0])
+    return {"widths": list(widths), "ratios": ratios, "slope": slope}
 
 
 def initialization_study(seed: int = 0) -> dict:
@@ -129,7 +131,7 @@ def homogeneity_claim() -> tuple[bool, str]:
 TIME_CHANGE_RTOL = 1e-7
 
 
-def time_change_study(alphas=(4.0, 16.0, 64.0), factor=None, seed: int = 0) -> dict:
+def time_change_study(alphas: tuple | None = None, factor=None, seed: int = 0) -> dict:
     """smith Section 2 on the 2-homogeneous diagonal network h(u, v) = X(u*u - v*v) (smith Section 4).
 
     w is the lazy flow of F_alpha(w) = R(alpha h(w))/alpha^2 from w0; vtilde is the flow of
@@ -143,6 +145,7 @@ def time_change_study(alphas=(4.0, 16.0, 64.0), factor=None, seed: int = 0) -> d
     from numeric.parameter_flows import lazy_flow
     from numeric.sparse import DiagonalNetwork, sparse_problem
 
+    alphas = sweeps.grid("time-change-alphas") if alphas is None else alphas
     rng = np.random.default_rng(seed)
     inputs, targets, _ = sparse_problem(rng, n=10, d=20)
     model = DiagonalNetwork(inputs / np.sqrt(inputs.shape[1]))

@@ -13,22 +13,28 @@ from functools import lru_cache
 import numpy as np
 
 from numeric.sparse import minimum_l1, minimum_l2, sparse_problem, trained_beta
+from proofs_check import sweeps
 
-SCALES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 #: A limit "is" the interpolator when their relative distance is below this at the extreme scale.
 LIMIT_TOLERANCE = {"l2": 1e-3, "l1": 0.1}
 
 
+def study(seed: int = 0, scales: tuple | None = None) -> dict:
+    """Relative distances of the flow's limit to both interpolators, and test errors, over ``scales`` (default:
+    the sweep grid "sparse-scales")."""
+    scales = sweeps.grid("sparse-scales") if scales is None else scales
+    return _study(seed, tuple(scales))
+
+
 @lru_cache(maxsize=4)
-def study(seed: int = 0) -> dict:
-    """Relative distances of the flow's limit to both interpolators, and test errors, over SCALES."""
+def _study(seed: int, scales: tuple) -> dict:
     inputs, targets, beta_star = sparse_problem(np.random.default_rng(seed))
     references = {"l2": minimum_l2(inputs, targets), "l1": minimum_l1(inputs, targets)}
-    limits = [trained_beta(inputs, targets, scale) for scale in SCALES]
+    limits = [trained_beta(inputs, targets, scale) for scale in scales]
     distance = {name: [float(np.linalg.norm(b - ref) / np.linalg.norm(ref)) for b in limits]
                 for name, ref in references.items()}
     test = [float(np.sum((b - beta_star) ** 2)) for b in limits]
-    return {"scales": list(SCALES), "distance": distance, "test_error": test,
+    return {"scales": list(scales), "distance": distance, "test_error": test,
             "test_error_l1": float(np.sum((references["l1"] - beta_star) ** 2)),
             "test_error_l2": float(np.sum((references["l2"] - beta_star) ** 2))}
 

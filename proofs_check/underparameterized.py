@@ -30,10 +30,12 @@ from numeric.losses import StronglyConvexQuadratic
 from numeric.models import ReturningCurve
 from numeric.networks import CenteredModel, TwoLayerNetwork
 from numeric.parameter_flows import lazy_flow, lazy_objective_hessian, lazy_velocity
+from proofs_check import sweeps
 
-#: Two decades of alpha for each model. The network's alpha0 lies above 3: there, after 25 e-foldings of
-#: rho_inf, its flow is still creeping (||grad F|| ~ 1e-2) towards a critical point with rate 0.02.
-ALPHAS = {"curve": (3.0, 10.0, 30.0, 100.0, 300.0), "network": (10.0, 30.0, 100.0, 300.0, 1000.0)}
+#: The sweep grid of alpha for each model: two decades (more under the thorough profile). The network's
+#: alpha0 lies above 3: there, after 25 e-foldings of rho_inf, its flow is still creeping (||grad F|| ~ 1e-2)
+#: towards a critical point with rate 0.02.
+GRIDS = {"curve": "curve-alphas", "network": "underparameterized-network-alphas"}
 #: The horizon in e-foldings of the limit rate rho_inf; the decay is fitted where ||w - w_inf|| has
 #: fallen by a factor between 1e-2 and 1e-6 of its start (clear of the transient and of the tolerance).
 EFOLDINGS = 25.0
@@ -116,7 +118,7 @@ def convergence_claim(case: str, alphas: tuple | None = None) -> tuple[bool, str
     The fitted rate is the decay rate of the trajectory's slowest component (see the module docstring).
     Theorem 3.4 promises this only for alpha >= alpha0: on the network, alphas=(3.0,) is a falsified variant.
     """
-    alphas = ALPHAS[case] if alphas is None else alphas
+    alphas = sweeps.grid(GRIDS[case]) if alphas is None else alphas
     rows = [measurements(case, a) for a in alphas]
     agreement = max(abs(r["fitted_rate"] / r["hessian_min"] - 1) for r in rows)
     converged = max(r["end_distance"] / r["start_distance"] for r in rows)
@@ -137,7 +139,7 @@ def rate_independence_claim(case: str, expected_slope: float = -1.0) -> tuple[bo
     """
     model, loss, w0 = CASES[case]()
     rho_inf = limit_rate(model, loss, w0)
-    alphas = ALPHAS[case]
+    alphas = sweeps.grid(GRIDS[case])
     rates = [measurements(case, a)["hessian_min"] for a in alphas]
     deviations = [abs(r - rho_inf) for r in rates]
     slope = float(np.polyfit(np.log(alphas), np.log(deviations), 1)[0])
@@ -161,7 +163,7 @@ def not_global_claim(lazy_is_global: bool = False) -> tuple[bool, str]:
     """
     model, loss, _ = curve_case()
     rows = []
-    for alpha in ALPHAS["curve"]:
+    for alpha in sweeps.grid(GRIDS["curve"]):
         lazy_loss = measurements("curve", alpha)["loss"]
         far_loss = float(loss.value(alpha * model(far_point(alpha))))
         rows.append((alpha, lazy_loss, far_loss))
