@@ -133,6 +133,19 @@ def build_parser() -> argparse.ArgumentParser:
                        help="number of random instances (default: 1000)")
     bench.add_argument("--reference-subset", type=_positive_int, default=4, metavar="M",
                        help="instances checked against the mpmath reference (default: 4, about 3 s each)")
+
+    notes = commands.add_parser(
+        "notes", help="regenerate the teaching notes (notes/*.md) from the ledger",
+        description="Run the ledger as 'lazycheck verify' does (profile ci, derandomized) and the proof chains, and "
+        "write one Markdown note per main result (statement, checked step chain, SymPy derivations, numeric "
+        "evidence, figures, errata) and an index, notes/README.md, of every ledger entry with its status. "
+        "Takes about 40 s.",
+    )
+    notes.add_argument("--out", metavar="DIR", default=None,
+                       help="the notes directory (default: the repository's notes/ directory next to the package)")
+    notes.add_argument("--check", action="store_true",
+                       help="write nothing; list the stale, missing or extra note files and exit 1 if there are "
+                       "any, 0 if the notes are current")
     return parser
 
 
@@ -343,6 +356,31 @@ def run_what_if(args: argparse.Namespace) -> int:
     return 0 if report["status"] == "holds" else 1
 
 
+def run_notes(args: argparse.Namespace) -> int:
+    """``lazycheck notes``: regenerate the notes from a ledger run; with --check, exit 1 when they are stale."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as in run_verify: the lanes share the cores
+    from pathlib import Path
+
+    from proofs_check import notes
+
+    directory = notes.default_directory() if args.out is None else Path(args.out)
+    if not directory.is_dir():
+        hint = "give --out DIR" if args.out is None else "create it first"
+        raise UsageError(f"lazycheck notes: no notes directory {str(directory)!r} ({hint})")
+    run = notes.collect_run(log=sys.stderr)
+    if args.check:
+        stale = notes.notes_status(directory, run)
+        for name in sorted(stale):
+            print(f"stale: {name} ({stale[name]})")
+        print(f"{len(stale)} stale note files; run 'lazycheck notes' to regenerate them" if stale
+              else "the notes are current", file=sys.stderr)
+        return 1 if stale else 0
+    written = notes.write_notes(directory, run)
+    print(f"wrote {len(written)} files to {directory}: {', '.join(written)}")
+    return 0
+
+
 def run_bench(args: argparse.Namespace) -> int:
     """``lazycheck bench``: measure, with progress on stderr; the figures on stdout."""
     from proofs_check.bench import report, run_benchmark
@@ -427,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "'errata', 'what-if', 'bench'); "
                              "see 'lazycheck --help'")
         commands = {"derive": run_derive, "verify": run_verify, "proof": run_proof_command, "errata": run_errata,
-                    "what-if": run_what_if, "bench": run_bench}
+                    "what-if": run_what_if, "bench": run_bench, "notes": run_notes}
         return commands[args.command](args)
     except UsageError as error:
         print(str(error), file=sys.stderr)

@@ -92,3 +92,65 @@ def erratum_text(erratum: Erratum) -> str:
         f"  corrected: {erratum.corrected_statement} {('(' + erratum.corrected_check + ')') if erratum.corrected_check else ''}",
         f"  {survives}; replay: {erratum.replay}",
     ])
+
+
+# Markdown, for the teaching notes (``lazycheck notes``). These take the JSON forms above (proof_json,
+# erratum_json), so that a chain run in another process renders the same.
+
+#: The mark of a step's status in Markdown.
+MARKDOWN_STEP_MARKS = {"holds": "✓", "fails": "✗", "gap": "gap", "unchecked": "unchecked"}
+
+
+def step_markdown(step: dict) -> str:
+    """One step of a chain (a :func:`step_json` dictionary) as a Markdown list item with nested details."""
+    code, text = render.markdown_code, render.markdown_text
+    justification = step["justification"] or "no justification given"
+    mark = MARKDOWN_STEP_MARKS[step["status"]]
+    lines = [f"- {mark} **{step['label']}** · *{step['kind']}* · {code(step['after'])}",
+             f"  - from {code(step['before'])} ({text(justification)}; {text(step['location'])})"]
+    if step["detail"] is not None:
+        lines.append(f"  - check: {code(step['detail'])}")
+    if step["counterexample"]:
+        lines.append(f"  - counterexample: {code(step['counterexample'])}")
+    if step["reading"]:
+        lines.append(f"  - reading of garbled text: {text(step['reading'])}")
+    if step["unchecked_reason"]:
+        lines.append(f"  - unchecked: {text(step['unchecked_reason'])}")
+    if step["status"] != step["expected"]:
+        lines.append(f"  - **unexpected**: the chain expects {step['expected']}")
+    return "\n".join(lines)
+
+
+def proof_markdown(proof: dict, heading: str = "###") -> str:
+    """A chain (a :func:`proof_json` dictionary) as Markdown: heading, statement, status, one item per step."""
+    counts = ", ".join(f"{n} {status}" for status, n in proof["counts"].items() if n)
+    twins = "".join(f"; twin of `{twin}`" for twin in proof["twins"])
+    lines = [f"{heading} `{proof['id']}`: {render.markdown_text(proof['title'])}", "",
+             f"*{render.markdown_text(proof['source'])}, {render.markdown_text(proof['location'])}*{twins}.", "",
+             f"Statement: {render.markdown_code(proof['statement'])}", "",
+             f"Status: **{proof['status']}** ({counts}).", ""]
+    lines += [step_markdown(step) for step in proof["steps"]]
+    return "\n".join(lines) + "\n"
+
+
+def erratum_markdown(erratum: dict, heading: str = "###") -> str:
+    """An erratum (an :func:`erratum_json` dictionary) as Markdown: wording, why, counterexample, correction."""
+    code, text = render.markdown_code, render.markdown_text
+    survives = "the conclusion survives" if erratum["survives"] else "the conclusion does **not** survive"
+    lines = [f"{heading} `{erratum['id']}`: {_marked(erratum['status'])}", "",
+             f"- where: {erratum['text']}, {text(erratum['location'])}",
+             f"- as written: {code(erratum['wording'])}",
+             f"- why: {text(erratum['why'])}",
+             f"- counterexample: {code(erratum['counterexample'])}"]
+    if erratum["corrected_statement"]:
+        lines.append(f"- correction: {code(erratum['corrected_statement'])}")
+    if erratum["corrected_check"]:
+        lines.append(f"- the correction, checked: {code(erratum['corrected_check'])}")
+    lines += [f"- {survives}", f"- replay: {code(erratum['replay'])}"]
+    return "\n".join(lines) + "\n"
+
+
+def _marked(status: str) -> str:
+    """'✗ fails', 'gap', ...: the status with its mark, when the mark is not the word itself."""
+    mark = MARKDOWN_STEP_MARKS[status]
+    return status if mark == status else f"{mark} {status}"
