@@ -146,6 +146,20 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--check", action="store_true",
                        help="write nothing; list the stale, missing or extra note files and exit 1 if there are "
                        "any, 0 if the notes are current")
+
+    figures = commands.add_parser(
+        "figures", help="reproduce the experiments of chizat-bach Section 5 (PNG and JSON per panel)",
+        description="Train two-layer ReLU networks as in chizat-bach Section 5 and write NAME.png and NAME.json "
+        "(the plotted data, the protocol, the step sizes) for each panel, then check the Section 5 claims of "
+        "the ledger on the new data. The full protocol takes about 15 minutes; --quick about 20 s to 2 minutes.",
+    )
+    figures.add_argument("--quick", action="store_true", help="reduced sizes (the reductions are printed)")
+    figures.add_argument("--only", nargs="+", metavar="NAME", default=None,
+                         help="produce only these panels: figure-1a, figure-1b, figure-1c, figure-4, figure-5, "
+                         "figure-6a, figure-6b")
+    figures.add_argument("--out", metavar="DIR", default=None,
+                         help="output directory (default: notes/figures, or notes/figures/quick with --quick; the "
+                         "ledger reads notes/figures)")
     return parser
 
 
@@ -381,6 +395,35 @@ def run_notes(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_figures(args: argparse.Namespace) -> int:
+    """``lazycheck figures``: produce the panels, then check the Section 5 claims on them (exit 1 if unexpected)."""
+    from pathlib import Path
+
+    from proofs_check import figures
+    from proofs_check.ledger import select
+
+    unknown = sorted(set(args.only or ()) - set(figures.PANELS))
+    if unknown:
+        raise UsageError(f"lazycheck figures: unknown panel {', '.join(unknown)}; valid names: "
+                         f"{', '.join(figures.PANELS)}")
+    default = figures.DATA_DIRECTORY / "quick" if args.quick else figures.DATA_DIRECTORY
+    out = default if args.out is None else Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"lazycheck figures: --out {str(out)!r} is not a directory")
+    produced = figures.produce(args.only or figures.PANELS, quick=args.quick, out=out, log=sys.stderr)
+    good, bad = render.marks(sys.stdout)
+    unexpected = 0
+    for claim_id, (panel, check) in figures.CLAIMS.items():
+        if panel not in produced:
+            continue
+        ok, detail = check(produced[panel])
+        (entry,) = select([claim_id])
+        expected = entry.expected == "empirical"
+        unexpected += ok != expected
+        print(f"{good if ok else bad} {claim_id}{'' if ok == expected else ' (UNEXPECTED)'}: {detail}")
+    return 1 if unexpected else 0
+
+
 def run_bench(args: argparse.Namespace) -> int:
     """``lazycheck bench``: measure, with progress on stderr; the figures on stdout."""
     from proofs_check.bench import report, run_benchmark
@@ -462,10 +505,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("lazycheck: error: a command is required (choose from 'derive', 'verify', 'proof', "
-                             "'errata', 'what-if', 'bench'); "
+                             "'errata', 'what-if', 'bench', 'notes', 'figures'); "
                              "see 'lazycheck --help'")
         commands = {"derive": run_derive, "verify": run_verify, "proof": run_proof_command, "errata": run_errata,
-                    "what-if": run_what_if, "bench": run_bench, "notes": run_notes}
+                    "what-if": run_what_if, "bench": run_bench, "notes": run_notes,
+                    "figures": run_figures}
         return commands[args.command](args)
     except UsageError as error:
         print(str(error), file=sys.stderr)

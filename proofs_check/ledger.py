@@ -29,7 +29,6 @@ from proofs_check.proofs import proof, run_proof
 from symbolic import derive
 
 STATUSES = ("verified", "refuted", "empirical", "pending")
-ISSUE_FIGURES = "issue 7: the experiments of chizat-bach Section 5 as figures"
 
 
 @dataclass(frozen=True)
@@ -112,11 +111,13 @@ class MeasureRef:
 
 @dataclass(frozen=True)
 class FunctionRef:
-    """A numeric check given as a function () -> (ok, detail); ``measured`` for an empirical rate."""
+    """A numeric check given as a function () -> (ok, detail); ``measured`` for an empirical rate; ``replay``: the
+    command that reproduces a failure."""
 
     name: str
     function: object
     measured: bool = False
+    replay: str = ""
 
     @property
     def kind(self) -> str:
@@ -124,7 +125,8 @@ class FunctionRef:
 
     def run(self, **_) -> dict:
         ok, detail = self.function()
-        return {"kind": self.kind, "ref": self.name, "ok": bool(ok), "detail": detail}
+        result = {"kind": self.kind, "ref": self.name, "ok": bool(ok), "detail": detail}
+        return result | ({"replay": [self.replay]} if self.replay and not ok else {})
 
 
 def _measure(module: str, name: str, *arguments):
@@ -132,6 +134,12 @@ def _measure(module: str, name: str, *arguments):
     import importlib
 
     return getattr(importlib.import_module(f"proofs_check.{module}"), name)(*arguments)
+
+
+def _figure(claim_id: str, replay: str = "") -> FunctionRef:
+    """A Section 5 claim checked on the committed full-protocol figure data (``lazycheck figures``)."""
+    return FunctionRef("figure data in notes/figures", lambda: _measure("figures", "figure_claim", claim_id),
+                       measured=True, replay=replay)
 
 
 def _sparse(norm: str, regime: str):
@@ -296,13 +304,21 @@ def _entries() -> tuple[Entry, ...]:
               "(mean-field limit)", "empirical",
               (FunctionRef("tanh networks over widths m", lambda: _measure("scaling", "width_claim", "mean", 0.0), measured=True),)),
         Entry(f"{cb}/section-5-figure-1c", "Section 5, Figure 1(c)", "test error worsens as tau grows and plateaus at "
-              "the tangent-kernel method's error", "pending", pending=ISSUE_FIGURES),
+              "the tangent-kernel method's error", "empirical", (_figure(f"{cb}/section-5-figure-1c"),)),
+        Entry(f"{cb}/section-5-lazy-displacement", "Section 1 and 5, Figure 1", "in lazy runs the relative displacement "
+              "of the weights shrinks as tau grows (like tau^-2: tau^2 plays the role of alpha, Section 4.2.1)",
+              "empirical", (_figure(f"{cb}/section-5-lazy-displacement"),)),
         Entry(f"{cb}/section-5-figure-5", "Section 5, Figure 5", "with more neurons, lazy for large tau; without the "
-              "doubling trick neurons move slightly more", "pending", pending=ISSUE_FIGURES),
+              "doubling trick neurons move slightly more", "empirical", (_figure(f"{cb}/section-5-figure-5"),)),
         Entry(f"{cb}/section-5-figure-6a", "Section 5, Figure 6(a)", "the error grows with m for alpha = 1/sqrt(m), "
-              "not for alpha = 1/m", "pending", pending=ISSUE_FIGURES),
+              "not for alpha = 1/m (not reproduced by lazycheck's protocol, tau = 0.3 and tau = 1: under 1/sqrt(m) "
+              "the error falls with m, towards the limit kernel's)", "refuted",
+              (_figure(f"{cb}/section-5-figure-6a", replay="lazycheck figures --only figure-6a"),)),
+        Entry(f"{cb}/section-5-figure-6a-contrast", "Section 5, Figure 6(a)", "for large m the scaling alpha = 1/m "
+              "keeps the test error relatively close to 0, unlike the lazy alpha = 1/sqrt(m)", "empirical",
+              (_figure(f"{cb}/section-5-figure-6a-contrast"),)),
         Entry(f"{cb}/section-5-figure-6b", "Section 5, Figure 6(b)", "SGD gets stuck in a local minimum for large tau",
-              "pending", pending=ISSUE_FIGURES),
+              "empirical", (_figure(f"{cb}/section-5-figure-6b"),)),
         Entry(f"{sm}/lemma-B.1", "Section 3.2, Lemma B.1", "||y(t) - y*|| <= (M/m)^{1/2} ||y(0) - y*|| exp(-m lam t)",
               "verified", (DerivationRef("lemma_3_3_bound", sm), NumericRef(f"{cb}/lemma-3.3")),
               expression=_derived("lemma_3_3_bound"), assumptions=lemma, twins=(f"{cb}/lemma-3.3",)),

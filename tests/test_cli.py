@@ -50,7 +50,7 @@ def test_derive_latex(capsys):
 
 @pytest.mark.parametrize("argv,fragment", [
     (["derive", "nosuch"], "unknown derivation 'nosuch'; valid names: predictor_ode"),
-    (["frobnicate"], "invalid choice: 'frobnicate' (choose from 'derive', 'verify', 'proof', 'errata', 'what-if', 'bench')"),
+    (["frobnicate"], "invalid choice: 'frobnicate' (choose from 'derive', 'verify', 'proof', 'errata', 'what-if', 'bench', 'notes', 'figures')"),
     ([], "a command is required"),
     (["derive", "--json", "--latex"], "not allowed with argument"),
     (["verify", "--bogus"], "unrecognized arguments: --bogus"),
