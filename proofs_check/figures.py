@@ -48,8 +48,8 @@ PROTOCOLS = {
     # tau is not given by the text; at tau = 0.3 the 1/m runs learn the features (see claim_6a_contrast)
     "figure-6a": {"full": {"d": 100, "n": 1000, "widths": (4, 16, 64, 256, 1024), "trials": 5, "tau": 0.3,
                            "iterations": 3000, "n_test": 2000},
-                  "quick": {"d": 100, "n": 500, "widths": (4, 16, 64, 256, 1024), "trials": 2, "tau": 0.3,
-                            "iterations": 2000, "n_test": 500}},
+                  "quick": {"d": 100, "n": 1000, "widths": (4, 16, 64, 256, 1024), "trials": 1, "tau": 0.3,
+                            "iterations": 3000, "n_test": 1000}},
     "figure-6b": {"full": {"d": 100, "m": 50, "batch": 200, "trials": 5, "taus": (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0),
                            "iterations": 20000, "n_population": 2000, "slow_window": 0.2},
                   "quick": {"d": 100, "m": 50, "batch": 200, "trials": 2, "taus": (0.01, 0.1, 1.0, 10.0),

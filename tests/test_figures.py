@@ -129,3 +129,14 @@ def test_claims_on_the_committed_data(claim_id, depth):
     ok, detail = figures.figure_claim(claim_id, directory)
     (entry,) = select([claim_id])
     assert ok == (entry.expected == "empirical"), detail
+
+
+def test_cli_usage_errors(tmp_path, capsys):
+    from proofs_check.cli import main
+
+    assert main(["figures", "--only", "figure-9"]) == 2
+    assert "unknown panel figure-9; valid names: figure-1a" in capsys.readouterr().err
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")
+    assert main(["figures", "--quick", "--out", str(not_a_directory)]) == 2
+    assert "is not a directory" in capsys.readouterr().err
