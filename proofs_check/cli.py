@@ -205,12 +205,17 @@ def run_derive(args: argparse.Namespace) -> int:
     return 0 if all(d.ok for d in derivations) else 1
 
 
+def _one_blas_thread() -> None:
+    """Before a two-lane ledger run: one BLAS thread per lane (the matrices are small), or the lanes' thread
+    pools contend for the two cores. Takes effect only before numpy is first imported."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def run_verify(args: argparse.Namespace) -> int:
     """``lazycheck verify``: derivations, then every ledger entry, with progress; exit 0 when all are as expected."""
-    if not args.serial and "numpy" not in sys.modules:
-        # Two lanes share the two cores: one BLAS thread each (the matrices here are small), or the lanes'
-        # thread pools contend. Takes effect only before numpy is first imported.
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if not args.serial:
+        _one_blas_thread()
     from symbolic import derive
 
     from proofs_check.ledger import select
@@ -246,7 +251,7 @@ def run_verify(args: argparse.Namespace) -> int:
                   file=sys.stderr, flush=True)
             results.append((name, derivation, error, seconds))
 
-    claims, errata = run_ledger(entries, max_examples=examples, seed=args.seed, profile=args.profile,
+    claims, errata, _ = run_ledger(entries, max_examples=examples, seed=args.seed, profile=args.profile,
                                 parallel=not args.serial, before=derivations)
     print(_verify_table(results))
     print()
@@ -372,8 +377,7 @@ def run_what_if(args: argparse.Namespace) -> int:
 
 def run_notes(args: argparse.Namespace) -> int:
     """``lazycheck notes``: regenerate the notes from a ledger run; with --check, exit 1 when they are stale."""
-    if "numpy" not in sys.modules:
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as in run_verify: the lanes share the cores
+    _one_blas_thread()
     from pathlib import Path
 
     from proofs_check import notes

@@ -142,18 +142,6 @@ def _figure(claim_id: str, replay: str = "") -> FunctionRef:
                        measured=True, replay=replay)
 
 
-def _sparse(norm: str, regime: str):
-    from proofs_check.sparse import limit_claim
-
-    return limit_claim(norm, regime)
-
-
-def _sparse_generalization():
-    from proofs_check.sparse import generalization_claim
-
-    return generalization_claim()
-
-
 def _kernel_checks():
     from proofs_check import kernels
 
@@ -380,13 +368,14 @@ def _entries() -> tuple[Entry, ...]:
                FunctionRef("diagonal network, c = 1", lambda: _measure("scaling", "time_change_claim", 1.0)))),
         Entry(f"{sm}/section-4-woodworth-l2", "Section 4", "sparse regression: the diagonal network's flow tends to the "
               "minimum-l2 interpolator as alpha -> oo", "empirical",
-              (FunctionRef("diagonal network over scales", lambda: _sparse("l2", "lazy"), measured=True),)),
+              (FunctionRef("diagonal network over scales", lambda: _measure("sparse", "limit_claim", "l2", "lazy"),
+                           measured=True),)),
         Entry(f"{sm}/section-4-woodworth-l1", "Section 4", "... and to the minimum-l1 interpolator as alpha -> 0",
-              "empirical", (FunctionRef("diagonal network over scales", lambda: _sparse("l1", "rich"),
+              "empirical", (FunctionRef("diagonal network over scales", lambda: _measure("sparse", "limit_claim", "l1", "rich"),
                                         measured=True),)),
         Entry(f"{sm}/section-4-sparse-generalization", "Section 4", "lazy training generalizes poorly on sparse ground "
               "truth (beta*_i = 1/sqrt(d*) for i <= d*)", "empirical",
-              (FunctionRef("test error by scale", lambda: _sparse_generalization(), measured=True),)),
+              (FunctionRef("test error by scale", lambda: _measure("sparse", "generalization_claim"), measured=True),)),
     )
 
 

@@ -22,14 +22,12 @@ import fnmatch
 import re
 import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sympy as sp
 
-from proofs_check import proof_render, render, sweeps
+from proofs_check import proof_render, render
 from proofs_check.ledger import STATUSES, ledger
 from symbolic import SYMBOLS, derive
 
@@ -129,46 +127,21 @@ def noted_proofs() -> tuple[str, ...]:
 def collect_run(*, profile: str = VERIFY_PROFILE, log=None) -> LedgerRun:
     """Run every ledger entry with ``lazycheck verify``'s defaults (profile, examples, derandomized seed).
 
-    The proof chains, whose steps the notes mark, run in a worker forked after every module is imported
-    (the searches depend on the loaded modules, see :mod:`proofs_check.runner`), beside the ledger's lanes.
+    The proof chains whose steps the notes mark come from the ledger's proof lane
+    (:func:`proofs_check.runner.run_ledger`), which runs them anyway.
     """
     from proofs_check.cli import PROFILE_EXAMPLES
-    from proofs_check.runner import import_everything, run_ledger
+    from proofs_check.runner import run_ledger
 
     log = sys.stderr if log is None else log
-    import_everything()
     examples = PROFILE_EXAMPLES[profile]
-    with _worker() as pool:
-        chains = None if pool is None else pool.submit(_proof_chains, noted_proofs(), profile)
-        print(f"[notes] running the ledger as lazycheck verify does (profile {profile}, {examples} examples); "
-              f"the {len(noted_proofs())} proof chains {'in a worker' if pool else 'after it'}", file=log, flush=True)
-        results, errata = run_ledger(ledger(), max_examples=examples, seed=None, profile=profile, log=log)
-        proofs = _proof_chains(noted_proofs(), profile) if chains is None else chains.result()
+    print(f"[notes] running the ledger as lazycheck verify does (profile {profile}, {examples} examples) and the "
+          f"{len(noted_proofs())} proof chains", file=log, flush=True)
+    results, errata, proofs = run_ledger(ledger(), max_examples=examples, seed=None, profile=profile,
+                                         chains=noted_proofs(), log=log)
     print("[notes] ledger and proof chains done; rendering", file=log, flush=True)
     return LedgerRun(profile, examples, None, tuple(_portable(r.as_json()) for r in results),
                      tuple(_portable(proof_render.erratum_json(e)) for e in errata), _portable(proofs))
-
-
-@contextmanager
-def _worker():
-    """A one-process pool forked from here, or None where fork is unavailable."""
-    import multiprocessing
-
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        yield pool
-
-
-def _proof_chains(proof_ids: Iterable[str], profile: str) -> dict[str, dict]:
-    """Run the chains ``proof_ids``: their JSON forms, without times."""
-    from proofs_check.proofs import run_proof
-
-    with sweeps.depth(profile):
-        return {proof_id: proof_render.proof_json(run_proof(proof_id)) for proof_id in proof_ids}
 
 
 def _portable(value, root: str | None = None):

@@ -34,18 +34,16 @@ def _trajectory_axes(axes, run: dict, title: str) -> None:
     axes.set_title(title, fontsize=9)
 
 
-def _draw_1a(record: dict):
-    run = record["data"]
-    figure, axes = plt.subplots(figsize=(4, 4))
-    _trajectory_axes(axes, run, f"(a) active training, tau = {run['tau']:g}")
-    return figure
+def _draw_trajectories(label: str):
+    """Figure 1(a) or (b): one run's trajectories, titled ``label`` (e.g. "(a) active training")."""
 
+    def draw(record: dict):
+        run = record["data"]
+        figure, axes = plt.subplots(figsize=(4, 4))
+        _trajectory_axes(axes, run, f"{label}, tau = {run['tau']:g}")
+        return figure
 
-def _draw_1b(record: dict):
-    run = record["data"]
-    figure, axes = plt.subplots(figsize=(4, 4))
-    _trajectory_axes(axes, run, f"(b) lazy training, tau = {run['tau']:g}")
-    return figure
+    return draw
 
 
 def _draw_5(record: dict):
@@ -106,5 +104,6 @@ def _draw_6b(record: dict):
     return figure
 
 
-DRAWINGS = {"figure-1a": _draw_1a, "figure-1b": _draw_1b, "figure-1c": _draw_1c, "figure-4": _draw_4,
+DRAWINGS = {"figure-1a": _draw_trajectories("(a) active training"),
+            "figure-1b": _draw_trajectories("(b) lazy training"), "figure-1c": _draw_1c, "figure-4": _draw_4,
             "figure-5": _draw_5, "figure-6a": _draw_6a, "figure-6b": _draw_6b}

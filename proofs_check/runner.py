@@ -25,6 +25,7 @@ import pkgutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from typing import NamedTuple
 
 from proofs_check import sweeps
 from proofs_check.ledger import EntryResult, MeasureRef, NumericRef, ProofRef, decide, ledger, run_checks
@@ -63,12 +64,23 @@ def import_everything() -> None:
                 importlib.import_module(module.name)
 
 
-def _proof_lane(entry_ids, proof_ids, max_examples, seed, profile, log=None) -> tuple[dict, list]:
-    """The proof lane: {entry id: ({check index: result}, seconds)} and the errata of ``proof_ids``.
+class LedgerOutcome(NamedTuple):
+    """What :func:`run_ledger` returns: one EntryResult per entry (in order), the errata of the proofs the
+    entries read, and the JSON form (:func:`proof_render.proof_json`) of each chain asked for."""
+
+    results: list[EntryResult]
+    errata: list
+    chains: dict[str, dict]
+
+
+def _proof_lane(entry_ids, proof_ids, max_examples, seed, profile, chain_ids=(), log=None) -> tuple[dict, list, dict]:
+    """The proof lane: {entry id: ({check index: result}, seconds)}, the errata of ``proof_ids`` and the
+    JSON forms of the chains ``chain_ids``.
 
     In the worker, progress goes to the inherited standard error (``log`` is not sent across).
     """
     from proofs_check.chain import errata_of
+    from proofs_check.proof_render import proof_json
     from proofs_check.proofs import run_proof
 
     log = sys.stderr if log is None else log
@@ -82,7 +94,8 @@ def _proof_lane(entry_ids, proof_ids, max_examples, seed, profile, log=None) -> 
             print(f"[proof lane {index:2d}/{len(entry_ids)}] {entry_id}: {_summary(checks)} "
                   f"{found[entry_id][1]:.1f} s", file=log, flush=True)
         errata = [erratum for proof_id in proof_ids for erratum in errata_of(run_proof(proof_id))]
-    return found, errata
+        chains = {proof_id: proof_json(run_proof(proof_id)) for proof_id in chain_ids}
+    return found, errata, chains
 
 
 def _summary(checks: dict[int, dict]) -> str:
@@ -98,8 +111,8 @@ def _fork_context():
 
 
 def run_ledger(entries, *, max_examples: int, seed: int | None, profile: str = "ci", parallel: bool = True,
-               before=lambda: None, log=None) -> tuple[list[EntryResult], list]:
-    """Run ``entries`` in two lanes and return (one EntryResult per entry, in order; the errata).
+               chains=(), before=lambda: None, log=None) -> LedgerOutcome:
+    """Run ``entries`` in two lanes; the proof lane also renders the chains ``chains`` as JSON.
 
     ``before`` runs here while the proof lane starts (``lazycheck verify`` runs its derivations
     there). Progress goes to ``log`` (default: standard error), one whole line per step, so that the
@@ -109,7 +122,7 @@ lanes' lines never mix.
     import_everything()
     active = [entry for entry in entries if not entry.pending]
     lane_ids = [entry.id for entry in active if any(in_proof_lane(c) for c in entry.checks)]
-    arguments = (lane_ids, referenced_proofs(entries), max_examples, seed, profile)
+    arguments = (lane_ids, referenced_proofs(entries), max_examples, seed, profile, tuple(chains))
     context = _fork_context() if parallel else None
     pool = ProcessPoolExecutor(max_workers=1, mp_context=context) if context is not None else None
     future = pool.submit(_proof_lane, *arguments) if pool is not None else None
@@ -128,18 +141,19 @@ lanes' lines never mix.
                       file=log, flush=True)
         lane_entries = [entry for entry in active if entry.id in lane_ids]
         if future is None:
-            lane, errata = _lane_result(lambda: _proof_lane(*arguments, log=log), lane_entries, log)
+            lane, errata, rendered = _lane_result(lambda: _proof_lane(*arguments, log=log), lane_entries, log)
         else:
             print(f"[main lane] done in {time.perf_counter() - started:.1f} s; waiting for the proof lane ...",
                   file=log, flush=True)
-            lane, errata = _lane_result(future.result, lane_entries, log)
+            lane, errata, rendered = _lane_result(future.result, lane_entries, log)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    return [_merge(entry, main[entry.id], lane.get(entry.id, ({}, 0.0))) for entry in entries], errata
+    results = [_merge(entry, main[entry.id], lane.get(entry.id, ({}, 0.0))) for entry in entries]
+    return LedgerOutcome(results, errata, rendered)
 
 
-def _lane_result(result, lane_entries, log) -> tuple[dict, list]:
+def _lane_result(result, lane_entries, log) -> tuple[dict, list, dict]:
     """``result()``, the proof lane's result; if the lane itself failed, its checks are reported as crashed."""
     try:
         return result()
@@ -150,7 +164,7 @@ def _lane_result(result, lane_entries, log) -> tuple[dict, list]:
                                    "ok": False, "detail": reason, "crashed": True}
                                for i, c in enumerate(entry.checks) if in_proof_lane(c)}, 0.0)
                    for entry in lane_entries}
-        return crashed, []
+        return crashed, [], {}
 
 
 def _settled(entry, checks: dict[int, dict], seconds: float) -> str:
