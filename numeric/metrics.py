@@ -7,11 +7,12 @@ for an array of times. ``lam`` is proven for every t, by construction:
 - :class:`RotatingSpectrum`: Q(t) D Q(t)^T with Q(t) orthogonal, so the spectrum is D;
 - :class:`FloorPlusGram`: lam Id + B(t) B(t)^T, a floor plus a Gram matrix;
 - :class:`PiecewiseConstant`: switching between matrices lam Id + P_k, P_k >= 0;
-- :class:`ModelInducedMetric`: Dh(w(t)) Dh(w(t))^T along a model's own gradient flow,
-  floored by the model's certified singular-value bound;
 - :class:`LevelSetTransport` and :class:`ForcingMetric`: adversarial families that push
   Lemma 3.3 and Lemma A.1 toward their bounds;
 - :class:`CallableMetric`: a user's function, with a sampled check of its floor.
+
+:class:`numeric.parameter_flows.ModelInducedMetric`, Dh(w(t)) Dh(w(t))^T along a model's own
+gradient flow, lives beside the parameter flows it integrates.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from numeric.linear import ConstantMetricFlow
 from numeric.validation import finite_array, positive_definite, positive_number, symmetric_matrix
 
 #: Relative slack when a floor is checked numerically: lambda_min >= lam - FLOOR_RTOL * ||Sigma||.
@@ -269,58 +269,3 @@ class CallableMetric(Metric):
 
     def __repr__(self) -> str:
         return f"CallableMetric({self.fn!r}, lam={self.lam!r})"
-
-
-class ModelInducedMetric(Metric):
-    """Sigma(t) = Dh(w(t)) Dh(w(t))^T along the model's own lazy gradient flow.
-
-    w(t) solves w' = -(1/alpha) Dh(w)^T grad R(alpha h(w)), w(0) = w0 (chizat-bach (6)). It
-    is integrated once on a grid of PATH_POINTS times over [0, horizon] by the adaptive
-    Dormand-Prince of :mod:`numeric.integrate` (rtol 1e-12) and interpolated between grid
-    points by cubic Hermite polynomials built from the exact velocities (error O(h^4);
-    5e-11 on the predictor in tests/test_numeric_metrics.py); after the horizon Sigma is
-    held at its last value. The floor is the
-    model's certified ``kernel_floor`` (see :class:`numeric.models.SineTiltedLinear`),
-    which holds for every w, hence for this path. (scipy's DOP853 was used before and
-    failed on initial points with subnormal entries.)
-    ``y0 = alpha h(w0)`` is the predictor on which this metric is the model's own.
-    """
-
-    family = "model_induced"
-    PATH_POINTS = 1001
-
-    def __init__(self, model, loss, w0, alpha: float, horizon: float = 10.0):
-        from numeric.parameter_flows import lazy_flow, lazy_velocity
-
-        self.model, self.loss = model, loss
-        self.alpha = positive_number(alpha, "alpha")
-        self.horizon = positive_number(horizon, "horizon")
-        self.w0 = finite_array(w0, "w0", shape=(model.n_params,))
-        if loss.dim != model.n_outputs:
-            raise ValueError(f"loss has dimension {loss.dim} but the model has {model.n_outputs} outputs")
-        self.dim, self.lam = model.n_outputs, model.kernel_floor
-        self.y0 = self.alpha * model(self.w0)
-        self._grid = np.linspace(0.0, self.horizon, self.PATH_POINTS)
-        self._path = lazy_flow(model, loss, self.w0, self.alpha, self._grid, rtol=1e-12, atol=1e-14).y
-        self._velocity = lazy_velocity(model, loss, self.alpha, self._path)
-
-    def parameters(self, t) -> np.ndarray:
-        """w(t) by cubic Hermite interpolation (held at w(horizon) beyond the horizon)."""
-        t = np.clip(np.asarray(t, dtype=float), 0.0, self.horizon)
-        step = self._grid[1] - self._grid[0]
-        index = np.minimum((t / step).astype(int), self.PATH_POINTS - 2)
-        s = ((t - self._grid[index]) / step)[..., None]
-        h00, h10, h01, h11 = 2 * s**3 - 3 * s**2 + 1, s**3 - 2 * s**2 + s, -2 * s**3 + 3 * s**2, s**3 - s**2
-        return (h00 * self._path[index] + h10 * step * self._velocity[index]
-                + h01 * self._path[index + 1] + h11 * step * self._velocity[index + 1])
-
-    def __call__(self, t) -> np.ndarray:
-        jac = self.model.jacobian(self.parameters(t))
-        return jac @ np.swapaxes(jac, -1, -2)
-
-    def _at(self, t: float) -> np.ndarray:
-        return self(t)
-
-    def __repr__(self) -> str:
-        return (f"ModelInducedMetric({self.model!r}, {self.loss!r}, w0={self.w0.tolist()!r}, alpha={self.alpha!r}, "
-                f"horizon={self.horizon!r})")

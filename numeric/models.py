@@ -55,21 +55,18 @@ class SineTiltedLinear:
         cosines = np.cos(np.asarray(w, dtype=float) @ self.C.T + self.phase)
         return self.J0 + self.eps * cosines[..., :, None] * self.C
 
+    @property
+    def lip_jacobian(self) -> float:
+        """A certified Lipschitz constant of w -> Dh(w) (operator norm).
+
+        Dh(w) - Dh(w') = eps diag(cos(Cw + phase) - cos(Cw' + phase)) C, and |cos a - cos b| <= |a - b|, so
+        ||Dh(w) - Dh(w')|| <= eps max_i |c_i (w - w')| ||C|| <= eps max_i ||c_i|| ||C|| ||w - w'||.
+        """
+        return float(self.eps * np.linalg.norm(self.C, axis=1).max() * np.linalg.norm(self.C, 2))
+
     def __repr__(self) -> str:
         return (f"SineTiltedLinear(J0={self.J0.tolist()!r}, C={self.C.tolist()!r}, eps={self.eps!r}, "
                 f"phase={self.phase.tolist()!r})")
-
-
-def _lip_jacobian(self) -> float:
-    """A certified Lipschitz constant of w -> Dh(w) (operator norm):
-
-    Dh(w) - Dh(w') = eps diag(cos(Cw + phase) - cos(Cw' + phase)) C, and |cos a - cos b| <= |a - b|, so
-    ||Dh(w) - Dh(w')|| <= eps max_i |c_i (w - w')| ||C|| <= eps max_i ||c_i|| ||C|| ||w - w'||.
-    """
-    return float(self.eps * np.linalg.norm(self.C, axis=1).max() * np.linalg.norm(self.C, 2))
-
-
-SineTiltedLinear.lip_jacobian = property(_lip_jacobian)
 
 
 class ConcaveScalar:

@@ -20,8 +20,9 @@ from hypothesis.errors import InvalidArgument
 
 from numeric.adversarial import ForcingMetric, LevelSetTransport
 from numeric.losses import LogCoshQuadratic, StronglyConvexQuadratic
-from numeric.metrics import FloorPlusGram, ModelInducedMetric, PiecewiseConstant, RotatingSpectrum
+from numeric.metrics import FloorPlusGram, PiecewiseConstant, RotatingSpectrum
 from numeric.models import SineTiltedLinear
+from numeric.parameter_flows import ModelInducedMetric
 
 #: Loss kinds: quadratic (exact constants) and a non-quadratic log-cosh family.
 LOSS_KINDS = ("quadratic", "logcosh")

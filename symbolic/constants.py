@@ -15,12 +15,15 @@ Each constant is obtained by solving the inequality chain of the proof, in steps
    (``alpha_threshold``).
 6. t0 splits the integral of ||w' - wbar'|| so that the tail is O(1/alpha) (``t0``).
 
-Also derived: Lip(Sigma) <= 2 lip_f lip_Df (``lip_sigma``, smith) and the factor
-lam^q by which a q-homogeneous model's criterion (7) changes when the
-initialization is scaled by lam (``criterion_homogeneity``, chizat-bach 4.2.1).
+Every constant follows from one parameter, :data:`SINGULAR_FLOOR` (the fraction of
+sigma_min that sigma_min(Df_w) keeps on the ball, 1/2 in both texts): r0 solves the Weyl
+floor = SINGULAR_FLOOR sigma_min, the kernel floor is c = SINGULAR_FLOOR^2, and C0, the
+alpha-threshold and t0 follow from c and r0. Changing it changes every consumer (the
+proof chains, what-if, the studies), which read the constants from here.
 
 Where a parameter is left free (the floor factor ``c``), the theorem's value is the
-derivation's ``specialization``.
+derivation's ``specialization``. What the texts write (``TEXT_C0``, ...) is transcribed
+once, as written, for the comparison.
 """
 
 from __future__ import annotations
@@ -29,19 +32,24 @@ from functools import cache
 
 import sympy as sp
 
-from symbolic.core import Check, Derivation, Remark, Statement, all_of, identity, nonnegative, positive, step
-from symbolic.gronwall import simplify_positive
-from symbolic.registry import derive, registered
+from symbolic.core import (
+    Check, Derivation, Remark, Statement, all_of, identity, nonnegative, positive, simplify_positive, step,
+)
+from symbolic.gronwall import lemma_3_3_bound
 from symbolic.symbols import symbols
 
 t, alpha, mu, nu, kappa, lam = symbols("t alpha mu nu kappa lam")
-sigma_min, Df_norm, lip_Df, lip_f, d0, f_star_norm, q, c, r = symbols(
-    "sigma_min Df_norm lip_Df lip_f d0 f_star_norm q c r"
-)
+sigma_min, Df_norm, lip_Df, d0, f_star_norm, c, r = symbols("sigma_min Df_norm lip_Df d0 f_star_norm c r")
+
+#: The fraction of sigma_min that the Weyl floor sigma_min - lip_Df ||w - w0|| keeps on the ball
+#: B(w0, r0): 1/2 in both texts. r0, the kernel floor c = SINGULAR_FLOOR^2 and C0 are derived from it.
+SINGULAR_FLOOR = sp.Rational(1, 2)
 
 #: Both texts bound ||Df_w|| <= 2 ||Df(w0)|| on the ball B(w0, r0) (chizat-bach,
 #: proof of Theorem 3.2; smith, proof of Theorem 2.4).
 TEXT_GROWTH = sp.Integer(2)
+#: M (chizat-bach) = C0 (smith), as both texts write it.
+TEXT_C0 = sigma_min**3 / (32 * kappa ** sp.Rational(3, 2) * Df_norm * lip_Df)
 
 _w = sp.Symbol("w", real=True)
 _slack = sp.Symbol("slack", nonnegative=True)
@@ -57,21 +65,21 @@ def witness_model(w: sp.Expr, slope: sp.Expr = sigma_min) -> sp.Expr:
 
 
 def _kernel_factor() -> sp.Expr:
-    return derive("kernel_floor").expression
+    return kernel_floor().expression
 
 
-@registered("r0")
+@cache
 def r0() -> Derivation:
-    """r0 = sigma_min/(2 lip_Df): where the Weyl floor of sigma_min(Df_w) halves."""
+    """r0 = sigma_min/(2 lip_Df): where the Weyl floor of sigma_min(Df_w) falls to SINGULAR_FLOOR sigma_min."""
     weyl_floor = sigma_min - lip_Df * r
-    (radius,) = sp.solve(sp.Eq(weyl_floor, sigma_min / 2), r)
+    (radius,) = sp.solve(sp.Eq(weyl_floor, SINGULAR_FLOOR * sigma_min), r)
     steps = (
         step("sigma_min(Df_w) >= sigma_min - lip_Df ||w - w0||; equality for f(w) = sigma_min w - lip_Df w^2/2",
              "chizat-bach, proof of Theorem 3.2 ('by smoothness of f')",
              "Weyl's inequality for singular values, lip_Df-Lipschitz Df",
              identity(sp.diff(witness_model(_w), _w).subs(_w, r), weyl_floor)),
         step("the floor equals sigma_min/2 at r = r0", "chizat-bach, proof of Theorem 3.2", "solve",
-             identity(weyl_floor.subs(r, radius), sigma_min / 2)),
+             identity(weyl_floor.subs(r, radius), SINGULAR_FLOOR * sigma_min)),
     )
     stated = sigma_min / (2 * lip_Df)
     return Derivation(
@@ -79,7 +87,7 @@ def r0() -> Derivation:
         title="radius r0 of the ball B(w0, r0) on which sigma_min(Df_w) >= sigma_min/2",
         expression=radius,
         steps=steps,
-        defining_residual=lambda cand: weyl_floor.subs(r, cand) - sigma_min / 2,
+        defining_residual=lambda cand: weyl_floor.subs(r, cand) - SINGULAR_FLOOR * sigma_min,
         statements=(
             Statement("chizat-bach", "proof of Theorem 3.2", "r0 := sigma_min/(2 L_Df)", stated),
             Statement("smith", "proof of Theorem 2.4", "r0 = sigma_min/(2 Lip(Dh))", stated),
@@ -93,17 +101,17 @@ def _false_square_inequality() -> str:
     return f"a = {a}, b = {b}: (a - b)^2 = {(a - b) ** 2} < |a^2 - b^2| = {abs(a**2 - b**2)}"
 
 
-@registered("kernel_floor")
+@cache
 def kernel_floor() -> Derivation:
     """c = 1/4: Sigma(w) >= sigma_min^2 Id / 4 on B(w0, r0) (chizat-bach, proof of Thm 3.2)."""
-    radius = derive("r0").expression
+    radius = r0().expression
     singular_floor = sigma_min - lip_Df * radius
     factor = simplify_positive(singular_floor**2 / sigma_min**2)
     witness_kernel = sp.diff(witness_model(_w), _w) ** 2
     smith_chain = 1 - (lip_Df * radius / sigma_min) ** 2
     steps = (
         step("on B(w0, r0), sigma_min(Df_w) >= sigma_min - lip_Df r0 = sigma_min/2", "chizat-bach, proof of Thm 3.2",
-             "Weyl floor at r0", identity(singular_floor, sigma_min / 2)),
+             "Weyl floor at r0", identity(singular_floor, SINGULAR_FLOOR * sigma_min)),
         step("Sigma(w) = Df_w Df_w^T >= sigma_min(Df_w)^2 Id = c sigma_min^2 Id with c = 1/4",
              "chizat-bach, proof of Thm 3.2", "eigenvalues of Df Df^T are the squared singular values",
              identity(factor * sigma_min**2, singular_floor**2)),
@@ -135,15 +143,15 @@ def kernel_floor() -> Derivation:
     )
 
 
-@registered("lazy_convergence_bound")
+@cache
 def lazy_convergence_bound() -> Derivation:
     """||alpha f(w(t)) - f*|| <= sqrt(kappa) d0 exp(-c mu sigma_min^2 t), c = 1/4 in Theorem 3.2."""
-    lemma = derive("lemma_3_3_bound").expression
+    lemma = lemma_3_3_bound().expression
     bound = simplify_positive(lemma.subs({lam: c * sigma_min**2, nu: kappa * mu}))
     steps = (
         step("while w(t) stays in B(w0, r0), Sigma(w(t)) >= c sigma_min^2 Id: Lemma 3.3 with lam = c sigma_min^2",
              "chizat-bach, proof of Theorem 3.2", "lemma_3_3_bound, kernel_floor",
-             derive("lemma_3_3_bound").verify(bound, {lam: c * sigma_min**2, nu: kappa * mu})),
+             lemma_3_3_bound().verify(bound, {lam: c * sigma_min**2, nu: kappa * mu})),
         step("the rate is c mu sigma_min^2, i.e. mu sigma_min^2/4 at the kernel floor",
              "chizat-bach Theorem 3.2", "logarithmic derivative",
              identity(-sp.diff(sp.log(bound), t), (c * mu * sigma_min**2))),
@@ -179,12 +187,12 @@ def displacement_integral(growth: sp.Expr = TEXT_GROWTH) -> sp.Expr:
 
     ``growth`` bounds ||Df_w|| / ||Df(w0)|| on the ball: 2 in both texts.
     """
-    speed = growth * Df_norm * nu / alpha * derive("lazy_convergence_bound").expression
+    speed = growth * Df_norm * nu / alpha * lazy_convergence_bound().expression
     return simplify_positive(sp.integrate(speed.subs(nu, kappa * mu), (t, 0, sp.oo)))
 
 
 def _displacement_steps() -> tuple:
-    conv = derive("lazy_convergence_bound").expression
+    conv = lazy_convergence_bound().expression
     speed = (TEXT_GROWTH * Df_norm * nu / alpha * conv).subs(nu, kappa * mu)
     horizon = sp.Symbol("T", positive=True)
     partial = sp.integrate(speed, (t, 0, horizon))
@@ -192,7 +200,7 @@ def _displacement_steps() -> tuple:
     return (
         step("||Df_w|| <= ||Df(w0)|| + lip_Df r0 <= 2 ||Df(w0)|| on B(w0, r0), as sigma_min <= ||Df(w0)||",
              "chizat-bach, proof of Theorem 3.2", "Lipschitz Df",
-             nonnegative((TEXT_GROWTH * Df_norm - (Df_norm + lip_Df * derive("r0").expression))
+             nonnegative((TEXT_GROWTH * Df_norm - (Df_norm + lip_Df * r0().expression))
                          .subs(Df_norm, sigma_min + _slack))),
         step("||grad R(y)|| <= nu ||y - f*|| (equality for R(y) = nu (y - f*)^2/2)",
              "chizat-bach, proof of Theorem 3.2", "nu-Lipschitz gradient, grad R(f*) = 0",
@@ -206,13 +214,13 @@ def _displacement_steps() -> tuple:
     )
 
 
-@registered("displacement_radius")
+@cache
 def displacement_radius() -> Derivation:
     """sup_t ||w(t) - w0|| <= 2 kappa^{3/2} Df_norm d0/(alpha c sigma_min^2) (8 at c = 1/4)."""
     radius = displacement_integral()
     at = {c: _kernel_factor()}
     stated = 8 * kappa ** sp.Rational(3, 2) * Df_norm * d0 / (alpha * sigma_min**2)
-    lemma = derive("lemma_3_3_bound").expression
+    lemma = lemma_3_3_bound().expression
     prefactor = TEXT_GROWTH * nu * Df_norm / alpha * lemma.subs(t, 0)
     sharp_growth = 1 + sigma_min / (2 * Df_norm)
     return Derivation(
@@ -252,7 +260,7 @@ def displacement_radius() -> Derivation:
 def _c0_for(growth: sp.Expr) -> sp.Expr:
     """Solve displacement(d0 = 2 alpha C0) = r0 for C0."""
     level = sp.Symbol("C0", positive=True)
-    equation = sp.Eq(displacement_integral(growth).subs(d0, 2 * alpha * level), derive("r0").expression)
+    equation = sp.Eq(displacement_integral(growth).subs(d0, 2 * alpha * level), r0().expression)
     (value,) = sp.solve(equation, level)
     return value
 
@@ -275,14 +283,13 @@ def c0_for_radius(radius: sp.Expr) -> sp.Expr:
     return simplify_positive(solutions[0])
 
 
-@registered("c0")
+@cache
 def c0() -> Derivation:
     """C0 = M = c sigma_min^3/(8 kappa^{3/2} Df_norm lip_Df); sigma_min^3/(32 ...) at c = 1/4."""
     value = _c0_for(TEXT_GROWTH)
-    radius = derive("displacement_radius").expression
-    r_0 = derive("r0").expression
+    radius = displacement_radius().expression
+    r_0 = r0().expression
     at = {c: _kernel_factor()}
-    stated = sigma_min**3 / (32 * kappa ** sp.Rational(3, 2) * Df_norm * lip_Df)
     steps = (
         step("the displacement bound increases with d0 = ||alpha f(w0) - f*||", "lazycheck", "d/dd0 > 0",
              positive(sp.diff(radius, d0))),
@@ -299,8 +306,8 @@ def c0() -> Derivation:
         defining_residual=lambda cand: radius.subs(d0, 2 * alpha * cand) - r_0,
         specialization=at,
         statements=(
-            Statement("chizat-bach", "Theorem 3.2", "M := sigma_min^3/(32 kappa^{3/2} ||Df_w0|| L_Df)", stated, at=at),
-            Statement("smith", "Theorem 2.4", "C0 := sigma_min^3/(32 kappa^{3/2} ||Dh(w0)|| Lip(Dh))", stated, at=at),
+            Statement("chizat-bach", "Theorem 3.2", "M := sigma_min^3/(32 kappa^{3/2} ||Df_w0|| L_Df)", TEXT_C0, at=at),
+            Statement("smith", "Theorem 2.4", "C0 := sigma_min^3/(32 kappa^{3/2} ||Dh(w0)|| Lip(Dh))", TEXT_C0, at=at),
         ),
         notes=(
             f"With the sharper ||Df_w|| <= 3/2 ||Df(w0)|| (see displacement_radius) the same chain allows "
@@ -315,16 +322,15 @@ def _is_open_ray(interval: sp.Set) -> Check:
     return Check(ok, sp.S.Zero if ok else interval)
 
 
-@registered("alpha_threshold")
+@cache
 def alpha_threshold() -> Derivation:
     """alpha > ||f*||/C0 guarantees ||alpha f(w0) - f*|| < 2 alpha C0 when ||f(w0)|| <= C0."""
     level = sp.Symbol("C0", positive=True)
-    value = derive("c0").expression
+    value = c0().expression
     admissible = sp.solve_univariate_inequality(alpha * level + f_star_norm < 2 * alpha * level, alpha,
                                                 relational=False)
     threshold = simplify_positive((f_star_norm / level).subs(level, value))
     at = {c: _kernel_factor()}
-    text_m = sigma_min**3 / (32 * kappa ** sp.Rational(3, 2) * Df_norm * lip_Df)
     steps = (
         step("||alpha f(w0) - f*|| <= alpha ||f(w0)|| + ||f*|| <= alpha C0 + ||f*|| (equality when f(w0) and -f* "
              "are aligned)", "chizat-bach, proof of Theorem 3.2", "triangle inequality",
@@ -342,16 +348,16 @@ def alpha_threshold() -> Derivation:
         defining_residual=lambda cand: cand * value + f_star_norm - 2 * cand * value,
         specialization=at,
         statements=(
-            Statement("chizat-bach", "Theorem 3.2", "If alpha > ||f*||/M", f_star_norm / text_m, at=at),
-            Statement("smith", "Theorem 2.4", "If alpha > ||y*||/C0", f_star_norm / text_m, at=at),
+            Statement("chizat-bach", "Theorem 3.2", "If alpha > ||f*||/M", f_star_norm / TEXT_C0, at=at),
+            Statement("smith", "Theorem 2.4", "If alpha > ||y*||/C0", f_star_norm / TEXT_C0, at=at),
         ),
     )
 
 
-@registered("t0")
+@cache
 def t0() -> Derivation:
     """t0 = log(alpha)/(c mu sigma_min^2), 4 log(alpha)/(mu sigma_min^2) at c = 1/4."""
-    conv = derive("lazy_convergence_bound").expression.subs(nu, kappa * mu)
+    conv = lazy_convergence_bound().expression.subs(nu, kappa * mu)
     split = sp.Symbol("T", positive=True)
     tail = simplify_positive(sp.integrate(kappa * mu * conv, (t, split, sp.oo)))
     ratio = simplify_positive(tail / tail.subs(split, 0))
@@ -383,70 +389,4 @@ def t0() -> Derivation:
             Statement("smith", "proof of Theorem 2.4", "t0 := 4 log(alpha)/(m sigma_min^2)", stated, at=at),
         ),
         notes=("t0 > 0 requires alpha > 1; the text's O(log(alpha)/alpha^2) rate is for alpha -> oo.",),
-    )
-
-
-@registered("criterion_homogeneity")
-def criterion_homogeneity() -> Derivation:
-    """Scaling a q-homogeneous model's initialization by lam multiplies criterion (7)'s ratio by lam^q."""
-    w1, w2 = sp.symbols("w1 w2", positive=True)
-    profile = sp.Function("phi")
-    model = w2**q * profile(w1 / w2)  # every q-homogeneous function of (w1, w2 > 0) has this form
-    scaled = lambda expr: expr.subs({w1: lam * w1, w2: lam * w2}, simultaneous=True)  # noqa: E731
-    gradient = sp.Matrix([sp.diff(model, w) for w in (w1, w2)])
-    hessian = sp.hessian(model, (w1, w2))
-    degree = lambda expr: simplify_positive(sp.expand_log(sp.log(scaled(expr) / expr), force=True) / sp.log(lam))  # noqa: E731
-    deg_df, deg_d2f = degree(gradient[0]), degree(hessian[0, 0])
-    factor = simplify_positive(lam ** (2 * deg_df) / lam**deg_d2f)
-    steps = (
-        step("f(lam w) = lam^q f(w) for f = w2^q phi(w1/w2)", "chizat-bach 4.2.1", "q-homogeneity",
-             identity(scaled(model), lam**q * model)),
-        step("Df is (q-1)-homogeneous: Df(lam w) = lam^(q-1) Df(w)", "chizat-bach 4.2.1", "chain rule",
-             identity(scaled(gradient), lam**deg_df * gradient)),
-        step("D^2 f is (q-2)-homogeneous, so L_Df on the scaled ball scales by lam^(q-2)", "chizat-bach 4.2.1",
-             "chain rule", identity(scaled(hessian), lam**deg_d2f * hessian)),
-        step("||Df||^2/L_Df scales by lam^(2(q-1))/lam^(q-2); the left side of (7) is held fixed",
-             "chizat-bach 4.2.1", "homogeneity of norms", identity(factor, lam ** (2 * deg_df - deg_d2f))),
-    )
-    return Derivation(
-        name="criterion_homogeneity",
-        title="factor on the ratio of criterion (7) when a q-homogeneous model's initialization is scaled by lam",
-        expression=factor,
-        steps=steps,
-        defining_residual=lambda cand: cand * lam**deg_d2f - lam ** (2 * deg_df),
-        statements=(
-            Statement("chizat-bach", "Section 4.2.1", "the ratio of Eq. (7) is multiplied by "
-                      "lambda^{2q-2}/lambda^{q-2} = lambda^q", lam**q),
-        ),
-        notes=("Here lam is the initialization scale of chizat-bach 4.2.1 (the text reuses the letter lambda). "
-               "Assumption, as in the text: the left side of (7), ||T_f(w*) - f(w0)||, does not change "
-               "(f(w0) close to 0 and a fixed target).",),
-    )
-
-
-@registered("lip_sigma")
-def lip_sigma() -> Derivation:
-    """Lip(Sigma) <= 2 lip_f lip_Df for Sigma(w) = Df(w) Df(w)^T (smith, proof of Theorem 2.2)."""
-    a = sp.Matrix(2, 3, sp.symbols("a1:7", real=True))
-    b = sp.Matrix(2, 3, sp.symbols("b1:7", real=True))
-    chain = lip_f * (lip_Df * r) + (lip_Df * r) * lip_f
-    bound = simplify_positive(chain / r)
-    witness = witness_model(_w, slope=lip_f)
-    steps = (
-        step("Sigma(w) - Sigma(w') = Df(w)(Df(w) - Df(w'))^T + (Df(w) - Df(w'))Df(w')^T",
-             "smith, proof of Theorem 2.2 (cited from [2])", "product rule (checked on generic 2x3 matrices)",
-             identity(a * a.T - b * b.T, a * (a - b).T + (a - b) * b.T)),
-        step("||Sigma(w) - Sigma(w')|| <= lip_f lip_Df r + lip_Df r lip_f for ||w - w'|| = r",
-             "smith, proof of Theorem 2.2", "triangle inequality, submultiplicativity, ||Df|| <= lip_f",
-             identity(chain, 2 * lip_f * lip_Df * r)),
-        step("the constant 2 is attained: f(w) = lip_f w - lip_Df w^2/2 has |d Sigma/dw| = 2 lip_f lip_Df at w0 = 0",
-             "lazycheck", "tightness", identity(sp.Abs(sp.diff(sp.diff(witness, _w) ** 2, _w).subs(_w, 0)), bound)),
-    )
-    return Derivation(
-        name="lip_sigma",
-        title="Lipschitz constant of the tangent kernel w -> Sigma(w) = Df(w) Df(w)^T",
-        expression=bound,
-        steps=steps,
-        defining_residual=lambda cand: cand - chain / r,
-        statements=(Statement("smith", "proof of Theorem 2.2", "Lip(Sigma) <= 2 Lip(h) Lip(Dh)", 2 * lip_f * lip_Df),),
     )

@@ -51,6 +51,11 @@ def simplify_fully(expr: sp.Basic) -> sp.Basic:
     return simplified
 
 
+def simplify_positive(expr: sp.Expr) -> sp.Expr:
+    """Simplify an expression whose symbols are positive (powers and square roots)."""
+    return sp.simplify(sp.powsimp(sp.powdenest(expr, force=True), force=True))
+
+
 def _is_rational(expr: sp.Basic) -> bool:
     """True when ``expr`` uses only rational operations (integer powers, no functions
     other than undefined ones) on its atoms."""

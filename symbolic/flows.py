@@ -35,7 +35,6 @@ from functools import cache
 import sympy as sp
 
 from symbolic.core import Derivation, Remark, Statement, identity, step
-from symbolic.registry import derive, registered
 from symbolic.symbols import symbol
 
 N_OUTPUTS = 2
@@ -104,7 +103,7 @@ def _predictor_velocity(model: GenericModel, path) -> sp.Matrix:
     return sp.diff(alpha * model.f(path), t).subs(velocity)
 
 
-@registered("predictor_ode")
+@cache
 def predictor_ode() -> Derivation:
     """d/dt alpha f(w(t)) = -Df Df^T grad R(alpha f(w(t))), chizat-bach proof of Thm 3.2."""
     model = generic_model()
@@ -113,10 +112,10 @@ def predictor_ode() -> Derivation:
     grad_r = model.grad_loss(alpha * model.f(path))
     w_dot = sp.Matrix([sp.Derivative(wi, t) for wi in path])
     claimed = -jac * jac.T * grad_r
-    gradient_flow = -derive("objective_gradient").expression.subs(dict(zip(model.params, path)), simultaneous=True)
+    gradient_flow = -objective_gradient().expression.subs(dict(zip(model.params, path)), simultaneous=True)
     steps = (
         step("grad F_alpha = (1/alpha) Df^T grad R(alpha f)", "chizat-bach (6)", "objective_gradient",
-             derive("objective_gradient").verify(derive("objective_gradient").expression)),
+             objective_gradient().verify(objective_gradient().expression)),
         step("d/dt alpha f(w(t)) = alpha Df_{w(t)} w'(t)", "smith, proof of Theorem 2.2", "chain rule",
              identity(sp.diff(alpha * model.f(path), t), alpha * jac * w_dot)),
         step("substituting w' = -(1/alpha) Df^T grad R(alpha f) gives -Df Df^T grad R(alpha f(w(t)))",
@@ -163,7 +162,7 @@ def _tangent_velocity(model: GenericModel) -> sp.Matrix:
     return sp.diff(alpha * tangent(path), t).subs(velocity)
 
 
-@registered("tangent_ode")
+@cache
 def tangent_ode() -> Derivation:
     """d/dt alpha T_f(wbar(t)) = -Sigma(w0) grad R(alpha T_f(wbar(t))), chizat-bach Sec. 3.1."""
     model = generic_model()
@@ -205,7 +204,7 @@ def tangent_ode() -> Derivation:
     )
 
 
-@registered("objective_gradient")
+@cache
 def objective_gradient() -> Derivation:
     """grad F_alpha = (1/alpha) Df^T grad R(alpha f), chizat-bach (6), smith (4)."""
     model = generic_model()
@@ -234,58 +233,4 @@ def objective_gradient() -> Derivation:
         steps=steps,
         defining_residual=lambda candidate: computed - sp.Matrix(candidate),
         statements=statements,
-    )
-
-
-@registered("homogeneous_time_change")
-def homogeneous_time_change() -> Derivation:
-    """smith Section 2: for a q-homogeneous h, scaling the output by alpha is scaling the weights by alpha^(1/q),
-    up to a change of time.
-
-    Steps: (1) h(alpha^(1/q) w) = alpha h(w); (2) F_alpha(w) = G_alpha(alpha^(1/q) w) with
-    G_alpha(v) = R(h(v))/alpha^2; (3) grad F_alpha(w) = alpha^(1/q) grad G_alpha(alpha^(1/q) w), chain rule;
-    (4) along w' = -grad F_alpha(w), v = alpha^(1/q) w has v' = -alpha^(2/q) grad G_alpha(v); (5) so
-    v(t) = vtilde(c t) for the flow vtilde of G_alpha exactly when c = alpha^(2/q): the derived expression.
-    """
-    w1, w2 = sp.symbols("w1 w2", positive=True)
-    q, loss, profile = symbol("q"), sp.Function("R"), sp.Function("phi")
-    model = lambda a, b: b**q * profile(a / b)  # every q-homogeneous function of (w1, w2 > 0)  # noqa: E731
-    scale = alpha ** (1 / q)
-    objective = loss(alpha * model(w1, w2)) / alpha**2  # F_alpha
-    rescaled = lambda a, b: loss(model(a, b)) / alpha**2  # G_alpha  # noqa: E731
-    v1, v2 = sp.symbols("v1 v2", positive=True)
-    grad_rescaled = sp.Matrix([sp.diff(rescaled(v1, v2), v) for v in (v1, v2)])
-    at_scaled = {v1: scale * w1, v2: scale * w2}
-    grad_objective = sp.Matrix([sp.diff(objective, w) for w in (w1, w2)])
-    # Step 4: the velocity of v = scale w(t) when w' = -grad F_alpha(w), in terms of v.
-    velocity_of_v = (-scale * grad_objective).subs({w1: v1 / scale, w2: v2 / scale}, simultaneous=True)
-    # Step 5: v(t) = vtilde(c t) has velocity -c grad G_alpha(v); match it with step 4.
-    c = sp.Symbol("c", positive=True)
-    (factor,) = sp.solve(sp.Eq(-c * grad_rescaled[0], velocity_of_v[0]), c)
-    steps = (
-        step("h(alpha^(1/q) w) = alpha h(w) for h = w2^q phi(w1/w2)", "smith Section 2", "q-homogeneity",
-             identity(model(scale * w1, scale * w2), alpha * model(w1, w2))),
-        step("F_alpha(w) = R(alpha h(w))/alpha^2 = G_alpha(alpha^(1/q) w), G_alpha(v) = R(h(v))/alpha^2",
-             "smith Section 2", "step 1", identity(objective, rescaled(scale * w1, scale * w2))),
-        step("grad F_alpha(w) = alpha^(1/q) grad G_alpha(alpha^(1/q) w)", "smith Section 2", "chain rule",
-             identity(grad_objective, scale * grad_rescaled.subs(at_scaled, simultaneous=True))),
-        step("v = alpha^(1/q) w(t) satisfies v' = -alpha^(2/q) grad G_alpha(v)", "smith Section 2",
-             "gradient flow w' = -grad F_alpha(w), step 3", identity(velocity_of_v, -scale**2 * grad_rescaled)),
-        step("v(t) = vtilde(c t), vtilde' = -grad G_alpha(vtilde), solves step 4 iff c = alpha^(2/q)",
-             "smith Section 2", "chain rule in t; solving for c", identity(-factor * grad_rescaled, velocity_of_v)),
-    )
-    return Derivation(
-        name="homogeneous_time_change",
-        title="time factor c in alpha^(1/q) w(t) = vtilde(c t) (q-homogeneous h; vtilde the flow of R(h(v))/alpha^2)",
-        expression=factor,
-        steps=steps,
-        defining_residual=lambda candidate: (-candidate * grad_rescaled - velocity_of_v)[0],
-        statements=(
-            Statement("smith", "Section 2", "the gradient flow on (1/alpha^2) R(alpha h(w)) with w(0) = w0 is "
-                      "equivalent to the gradient flow on (1/alpha^2) R(h(w)) with w(0) = alpha^{1/m} w0  "
-                      "[read at equal times: c = 1]", sp.S.One),
-        ),
-        notes=("smith writes m for the degree of homogeneity; lazycheck writes q (m is a width elsewhere). "
-               "The two flows trace the same path after w -> alpha^(1/q) w; at equal times they differ unless "
-               "alpha = 1. Numeric check: proofs_check.scaling.time_change_claim.",),
     )

@@ -23,9 +23,9 @@ from functools import cache
 import sympy as sp
 
 from symbolic.core import (
-    Derivation, Remark, Statement, Step, all_of, identity, nonnegative, ode_solution, positive, step, zero,
+    Derivation, Remark, Statement, Step, all_of, identity, nonnegative, ode_solution, positive, simplify_positive, step,
+    zero,
 )
-from symbolic.registry import derive, registered
 from symbolic.symbols import symbols
 
 t, alpha, mu, nu, lam, d0, F0 = symbols("t alpha mu nu lam d0 F0")
@@ -77,7 +77,7 @@ def _decay_ode():
     return fbar, sp.Eq(fbar(t).diff(t), -2 * mu * lam * fbar(t))
 
 
-@registered("gronwall_decay")
+@cache
 def gronwall_decay() -> Derivation:
     """Fbar(t) <= Fbar(0) exp(-2 mu lam t), chizat-bach proof of Lemma 3.3."""
     fbar, ode = _decay_ode()
@@ -110,17 +110,17 @@ def gronwall_decay() -> Derivation:
     )
 
 
-@registered("lemma_3_3_bound")
+@cache
 def lemma_3_3_bound() -> Derivation:
     """||y(t) - y*|| <= sqrt(nu/mu) d0 exp(-mu lam t), chizat-bach Lemma 3.3 = smith Lemma B.1."""
-    decay = derive("gronwall_decay").expression
+    decay = gronwall_decay().expression
     x = sp.Symbol("x", real=True)
     squared = (2 / mu) * decay.subs(F0, nu * d0**2 / 2)
     bound = sp.sqrt(squared)
     slack = sp.Symbol("slack", nonnegative=True)
     steps = (
         step("Fbar(y(t)) <= Fbar(y(0)) exp(-2 mu lam t)", "chizat-bach, proof of Lemma 3.3", "gronwall_decay",
-             derive("gronwall_decay").verify(decay)),
+             gronwall_decay().verify(decay)),
         step("Fbar(y(0)) <= (nu/2) ||y(0) - y*||^2 (tight: equality for F(y) = nu y^2/2)",
              "chizat-bach, proof of Lemma 3.3", "smoothness, grad F(y*) = 0",
              identity(nu * x**2 / 2, (nu / 2) * x**2)),
@@ -155,15 +155,12 @@ def lemma_3_3_bound() -> Derivation:
     )
 
 
-def simplify_positive(expr: sp.Expr) -> sp.Expr:
-    """Simplify an expression whose symbols are positive (powers and square roots)."""
-    return sp.simplify(sp.powsimp(sp.powdenest(expr, force=True), force=True))
 
 
 # (b) smith Theorem 2.2 ----------------------------------------------------------------------
 
 
-@registered("gronwall_linear")
+@cache
 def gronwall_linear() -> Derivation:
     """Delta(t) <= C1 (exp(C2 t) - 1)/(C2 alpha), smith proof of Theorem 2.2."""
     delta = sp.Function("Delta")
@@ -217,7 +214,7 @@ def _bernoulli_general_solution():
     return ode, solution.rhs.subs(sp.Symbol("C1"), constant), constant
 
 
-@registered("stability_bound")
+@cache
 def stability_bound() -> Derivation:
     """||y(t) - ybar(t)|| <= K ||Sigma0||^{1/2} / (lam^{3/2} mu), chizat-bach Lemma A.1 = smith Lemma B.2."""
     e, s, z = sp.Symbol("e", positive=True), sp.Symbol("s", positive=True), sp.Symbol("z", real=True)
@@ -277,7 +274,7 @@ def _error_ode():
     return err, sp.Eq(err(t).diff(t), K / sp.sqrt(lam) - lam * mu * err(t))
 
 
-@registered("stability_bound_time_dependent")
+@cache
 def stability_bound_time_dependent() -> Derivation:
     """lazycheck's sharper stability bound: the uniform one times (1 - exp(-lam mu t))."""
     err, ode = _error_ode()
@@ -285,7 +282,7 @@ def stability_bound_time_dependent() -> Derivation:
     e_t = solution.rhs
     e_pos = sp.Symbol("e", positive=True)
     bound = sp.sqrt(Sigma0_norm) * e_t
-    uniform = derive("stability_bound").expression
+    uniform = stability_bound().expression
     # g(e^2/2) is computed for a positive e (so sqrt(e^2) = e) and then evaluated on e(t) >= 0.
     comparison_residual = sp.diff(e_t**2 / 2, t) - stability_rate(e_pos**2 / 2).subs(e_pos, e_t)
     steps = (

@@ -17,10 +17,11 @@ Then k^(a) = (x . x') E(b^2) E[sigma'(a.x) sigma'(a.x')] and k^(b) = E[sigma(a.x
 
 from __future__ import annotations
 
+from functools import cache
+
 import sympy as sp
 
 from symbolic.core import Derivation, Statement, identity, step
-from symbolic.registry import registered
 from symbolic.symbols import symbols
 
 phi, x_norm, xp_norm, dot, d, E_b2, E_a2 = symbols("phi x_norm xp_norm dot d E_b2 E_a2")
@@ -40,7 +41,7 @@ def _angular_integral() -> sp.Expr:
     return sp.simplify(sp.integrate(sp.cos(_theta) * sp.cos(_theta - phi), _WEDGE))
 
 
-@registered("relu_kernel_a")
+@cache
 def relu_kernel_a() -> Derivation:
     """k^(a)(x, x') = (x . x') E(b^2) (pi - phi) / (2 pi), chizat-bach (4)."""
     probability = _orthant_probability()
@@ -63,7 +64,7 @@ def relu_kernel_a() -> Derivation:
     )
 
 
-@registered("relu_kernel_b")
+@cache
 def relu_kernel_b() -> Derivation:
     """k^(b)(x, x') = ||x|| ||x'|| E||a||^2 ((pi - phi) cos phi + sin phi) / (2 pi d), chizat-bach (4)."""
     radial, angular = _radial_moment(), _angular_integral()

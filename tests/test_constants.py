@@ -6,7 +6,7 @@ import sympy as sp
 from symbolic import derive
 from symbolic.symbols import symbols
 
-t, alpha, mu, kappa, lam, q = symbols("t alpha mu kappa lam q")
+t, alpha, mu, kappa, lam, q, T, R0 = symbols("t alpha mu kappa lam q T R0")
 sigma_min, Df_norm, lip_Df, lip_f, d0, f_star_norm, c = symbols("sigma_min Df_norm lip_Df lip_f d0 f_star_norm c")
 QUARTER = {c: sp.Rational(1, 4)}
 
@@ -61,6 +61,7 @@ FALSIFIED = {
             4 / (mu * sigma_min**2)], QUARTER),
     "criterion_homogeneity": ([lam ** (q - 1), lam ** (2 * q), 2 * lam**q], None),
     "lip_sigma": ([lip_f * lip_Df, 2 * lip_f**2 * lip_Df, 2 * lip_Df], None),
+    "energy_bound": ([sp.sqrt(R0) / alpha, T * sp.sqrt(R0) / alpha, sp.sqrt(T * R0) / alpha**2], None),
 }
 
 

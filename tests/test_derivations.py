@@ -1,4 +1,4 @@
-"""Properties every derivation must have (symbolic.registry and the common form)."""
+"""Properties every derivation must have (symbolic.catalog and the common form)."""
 
 import pytest
 
@@ -30,6 +30,7 @@ EXPECTED_AGREEMENT = {
     "t0": {"chizat-bach": True, "smith": True},
     "criterion_homogeneity": {"chizat-bach": True},
     "lip_sigma": {"smith": True},
+    "energy_bound": {"smith": True},
     "relu_kernel_a": {"chizat-bach": True},
     "relu_kernel_b": {"chizat-bach": True},
     "homogeneous_time_change": {"smith": False},  # equal times (c = 1) only if alpha = 1

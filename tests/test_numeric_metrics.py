@@ -6,7 +6,8 @@ import pytest
 from numeric.adversarial import ForcingMetric, LevelSetTransport
 from numeric.flows import predictor_flow
 from numeric.losses import StronglyConvexQuadratic
-from numeric.metrics import (CallableMetric, ConstantMetric, FloorPlusGram, ModelInducedMetric, PiecewiseConstant,
+from numeric.parameter_flows import ModelInducedMetric
+from numeric.metrics import (CallableMetric, ConstantMetric, FloorPlusGram, PiecewiseConstant,
                              RotatingSpectrum)
 from numeric.models import SineTiltedLinear
 

@@ -1,0 +1,42 @@
+"""The ``lazycheck`` command line (also ``python -m proofs_check``): one module per command.
+
+:func:`console` is the console script. Before anything loads numpy it decides the BLAS threads:
+a two-lane ledger run (``verify`` or ``notes`` without ``--serial``) gets one BLAS thread per lane,
+since its matrices are small and two thread pools on two cores slow each other down. This package's
+``__init__`` imports nothing else, so that the setting takes effect.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+#: The commands that run the ledger in two lanes.
+TWO_LANE_COMMANDS = ("verify", "notes")
+
+
+def limit_blas_threads(argv: Sequence[str]) -> bool:
+    """Set OPENBLAS_NUM_THREADS=1 (unless set) for a two-lane ledger run; True when it did, or already was set.
+
+    It only takes effect before numpy is first imported, which is why :func:`console` calls it first.
+    """
+    arguments = list(argv)
+    command = next((a for a in arguments if not a.startswith("-")), None)
+    if command not in TWO_LANE_COMMANDS or "--serial" in arguments:
+        return False
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``lazycheck`` with ``argv``; returns the exit code (see :mod:`proofs_check.cli.main`)."""
+    from proofs_check.cli.main import main as run
+
+    return run(argv)
+
+
+def console() -> None:
+    """Console-script entry point: limit the BLAS threads if needed, then exit with :func:`main`'s code."""
+    limit_blas_threads(sys.argv[1:])
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""``lazycheck verify``: the main job. The derivations, then every ledger entry, with progress; exit 0 when every
+claim has its expected status (and every derivation step verifies), 1 otherwise, 2 for a usage error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from proofs_check.cli.common import UsageError, check_writable_file, positive_int, write_json
+from proofs_check.ledger import ledger, select
+from proofs_check.ledger.runner import run_ledger
+from proofs_check.report.markdown import marks
+from proofs_check.report.verify import DerivationRun, derivations_table, errata_lines, ledger_table, verify_json
+from proofs_check.settings import DEFAULT_PROFILE, PROFILES, RunConfig
+from symbolic import derive, names
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser(
+        "verify", help="run every check and report (the main job)",
+        description="Run the claims ledger of both texts (derivations, proof chains, adversarial searches, measured "
+        "rates), one row per claim, and exit 0 when every claim has its expected status.",
+    )
+    parser.add_argument("--json", metavar="FILE", dest="json_file",
+                        help="also write the full results as JSON to FILE ('-' for standard output)")
+    parser.add_argument("--claim", action="append", dest="claims", metavar="ID",
+                        help="run only the claims whose id matches ID (repeatable; globs such as 'smith/*' work)")
+    parser.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
+                        help="search depth: fast, ci (default) or thorough; thorough also extends the measured "
+                        "sweeps (alpha, width, scale grids of proofs_check.studies.sweeps)")
+    parser.add_argument("--seed", type=int, default=None, metavar="N",
+                        help="seed of every random draw: the adversarial searches, the analytic proof steps and the "
+                        "studies' instances (default: derandomized); the same seed gives the same report")
+    parser.add_argument("--max-examples", type=positive_int, default=None, metavar="N",
+                        help="examples per adversarial search, overriding the profile (analytic proof steps that "
+                        "integrate flows search a third as many)")
+    parser.add_argument("--list", action="store_true", help="list the claim ids of the ledger and exit")
+    parser.add_argument("--serial", action="store_true",
+                        help="run the proof chains in this process after the other checks, instead of in a "
+                        "parallel worker (same report, slower)")
+
+
+def _derivations(runs: list[DerivationRun]):
+    """The derivations, run while the proof lane starts; progress on standard error."""
+    good, bad = marks(sys.stderr)
+    every = names()
+
+    def run_all() -> None:
+        for index, name in enumerate(every, 1):
+            start = time.perf_counter()
+            try:
+                derivation, error = derive(name), None
+            except Exception as exc:  # a crashed check is a result to report, not a traceback
+                derivation, error = None, f"{type(exc).__name__}: {exc}"
+            seconds = time.perf_counter() - start
+            ok = derivation is not None and derivation.ok
+            print(f"[derivation {index:2d}/{len(every)}] {name} {good if ok else bad} {seconds:.2f} s",
+                  file=sys.stderr, flush=True)
+            runs.append(DerivationRun(name, derivation, error, seconds))
+
+    return run_all
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        print("\n".join(f"{e.id:48} expected {e.expected:10} {e.location}" for e in ledger()))
+        return 0
+    entries = select(args.claims)
+    if args.claims and not entries:
+        raise UsageError(f"lazycheck verify: no claim matches {', '.join(args.claims)}; ids look like "
+                         f"{', '.join(e.id for e in ledger()[:4])}, ... (see lazycheck verify --list)")
+    if args.json_file and args.json_file != "-":
+        check_writable_file("verify", args.json_file)
+    config = RunConfig(profile=args.profile, seed=args.seed, max_examples=args.max_examples)
+    runs: list[DerivationRun] = []
+    claims, errata, _ = run_ledger(entries, config, parallel=not args.serial, before=_derivations(runs))
+    print(derivations_table(runs))
+    print()
+    print(ledger_table(claims, config.examples))
+    print()
+    print(errata_lines(errata))
+    if args.json_file:
+        write_json("verify", args.json_file, verify_json(runs, claims, errata, config))
+    symbolic_ok = all(run.derivation is not None and run.derivation.ok for run in runs)
+    return 0 if symbolic_ok and all(c.as_expected for c in claims) else 1

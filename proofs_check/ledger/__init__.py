@@ -1,0 +1,28 @@
+"""The claims ledger: every result of both texts, its checks, its status and expected status.
+
+The entries are data, one module per text (:mod:`.chizat_bach`, :mod:`.smith`); :mod:`.entry` holds
+the entry type and the check references, :mod:`.decide` the decision rule, :mod:`.runner` the run.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from functools import cache
+
+from proofs_check.ledger import chizat_bach, smith
+from proofs_check.ledger.entry import STATUSES, Entry
+
+__all__ = ["STATUSES", "Entry", "ledger", "select"]
+
+
+@cache
+def ledger() -> tuple[Entry, ...]:
+    """Every entry, in text order (chizat-bach, then smith), built once (a tuple of frozen entries)."""
+    return chizat_bach.entries() + smith.entries()
+
+
+def select(patterns: list[str] | tuple[str, ...] | None) -> tuple[Entry, ...]:
+    """The entries whose id matches one of the glob ``patterns`` (all when None or empty)."""
+    if not patterns:
+        return ledger()
+    return tuple(e for e in ledger() if any(fnmatch.fnmatchcase(e.id, p) for p in patterns))

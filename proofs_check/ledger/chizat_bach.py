@@ -1,0 +1,138 @@
+"""The ledger's entries for chizat-bach (and lazycheck's own claims on chizat-bach's results), in text order.
+
+Each entry's twins (smith's statement of the same result) are in :mod:`proofs_check.ledger.smith`;
+twin entries share their checks, which the runner runs once.
+"""
+
+from __future__ import annotations
+
+from proofs_check.ledger.entry import DerivationRef, Entry, MeasureRef, NumericRef, ProofRef, StudyRef, derived_text
+from proofs_check.studies import kernels, network, scaling, underparameterized
+from proofs_check.studies.section5 import claims as section5
+
+#: Hypotheses shared by several entries, as the texts state them.
+LAZY = ("R mu-strongly convex with nu-Lipschitz gradient", "Df L_Df-Lipschitz", "sigma_min > 0")
+LEMMA = ("F mu-strongly convex, grad F nu-Lipschitz", "Sigma(t) self-adjoint, continuous, Sigma(t) >= lam Id")
+STABILITY = ("R mu-strongly convex", "Sigma(t) >= lam Id")
+
+
+def _figure(claim_id: str, replay: str = "") -> StudyRef:
+    """A Section 5 claim checked on the committed full-protocol figure data (package data)."""
+    return StudyRef("figure data (committed, full protocol)", section5.figure_claim, (claim_id,), replay=replay)
+
+
+def entries() -> tuple[Entry, ...]:
+    """chizat-bach's entries, in the order of the text."""
+    cb, sm = "chizat-bach", "smith"
+    return (
+        Entry(f"{cb}/eq-2-tangent-model", "Section 2.1, (2)", "T_f(w, x) = f(w0, x) + (w - w0) . grad_w f(w0, x); "
+              "the tangent model is affine, D T_f = Df(w0)", "verified", (DerivationRef("tangent_ode"),)),
+        Entry(f"{cb}/eq-3-tangent-kernel", "Section 2.1, (3)", "training the tangent model is a kernel method with "
+              "k(x, x') = grad f(w0, x) . grad f(w0, x'): in predictor space ybar' = -K grad R(ybar), K = Df Df^T",
+              "verified", (DerivationRef("tangent_ode"), StudyRef("kernel = Jacobian Gram", kernels.decomposition_claim))),
+        Entry(f"{cb}/tangent-kernel-decomposition", "Section 2.2", "k_m = k_m^(a) + k_m^(b) for the two-layer network",
+              "verified", (StudyRef("k^(a) + k^(b) = Df Df^T", kernels.decomposition_claim),)),
+        Entry(f"{cb}/eq-4-relu-kernel", "Section 2.2, (4)", "k^(a) = (x.x') E(b^2)(pi - phi)/(2pi), k^(b) = ||x|| ||x'|| "
+              "E||a||^2 ((pi - phi) cos phi + sin phi)/(2 pi d) for rotation-invariant weights", "verified",
+              (DerivationRef("relu_kernel_a", cb), DerivationRef("relu_kernel_b", cb),
+               StudyRef("2-d quadrature", kernels.quadrature_claim)), expression=derived_text("relu_kernel_b")),
+        Entry(f"{cb}/random-feature-convergence", "Section 2.2", "k_m^(a), k_m^(b) are random feature kernels that "
+              "converge to k^(a), k^(b) as m -> oo", "empirical", (StudyRef("Monte Carlo over widths m", kernels.monte_carlo_claim),)),
+        Entry(f"{cb}/eq-5-scaled-objective", "Section 3.1, (5)", "F_alpha(w) = R(alpha f(w))/alpha^2 and its gradient "
+              "(1/alpha) Df^T grad R(alpha f)", "verified", (DerivationRef("objective_gradient", cb),)),
+        Entry(f"{cb}/eq-6-gradient-flow", "Section 3.1, (6)", "w' = -(1/alpha) Df_w^T grad R(alpha f(w)); in predictor "
+              "space d/dt alpha f(w(t)) = -Df Df^T grad R(alpha f)", "verified",
+              (DerivationRef("objective_gradient", cb), DerivationRef("predictor_ode", cb)),
+              expression=derived_text("predictor_ode")),
+        Entry(f"{cb}/tangent-flow-laziness", "Section 3.1", "the tangent flow converges linearly; if f(w0) = 0, "
+              "sup ||wbar(t) - w0|| = O(1/alpha)", "empirical",
+              (StudyRef("tanh network, closed form", network.tangent_laziness_claim),)),
+        Entry(f"{cb}/lemma-3.3", "Section 3.2, Lemma 3.3", "||y(t) - y*|| <= (nu/mu)^{1/2} ||y(0) - y*|| exp(-mu lam t)",
+              "verified", (DerivationRef("lemma_3_3_bound", cb), ProofRef(f"{cb}/lemma-3.3"),
+                           NumericRef(f"{cb}/lemma-3.3")),
+              expression=derived_text("lemma_3_3_bound"), assumptions=LEMMA, twins=(f"{sm}/lemma-B.1",)),
+        Entry(f"{cb}/lemma-A.1", "Appendix A, Lemma A.1", "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2}/(lam^{3/2} mu)",
+              "verified", (DerivationRef("stability_bound", cb), ProofRef(f"{cb}/lemma-A.1"),
+                           NumericRef(f"{cb}/lemma-A.1")),
+              expression=derived_text("stability_bound"), assumptions=STABILITY, twins=(f"{sm}/lemma-B.2",)),
+        Entry("lazycheck/stability-time-dependent", "lazycheck, derived from the proof of chizat-bach Lemma A.1",
+              "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2} (1 - exp(-lam mu t))/(lam^{3/2} mu)", "verified",
+              (DerivationRef("stability_bound_time_dependent"), NumericRef("lazycheck/stability-time-dependent")),
+              expression=derived_text("stability_bound_time_dependent"), assumptions=STABILITY),
+        Entry(f"{cb}/theorem-3.2", "Section 3.2, Theorem 3.2", "over-parameterized lazy training: linear convergence "
+              "for alpha > ||f*||/M, laziness and comparison with the tangent flow as alpha -> oo", "refuted",
+              (ProofRef(f"{cb}/theorem-3.2"),), assumptions=LAZY + ("||f(w0)|| <= M", "alpha > ||f*||/M"),
+              twins=(f"{sm}/theorem-2.4",)),
+        Entry(f"{cb}/theorem-3.2/convergence", "Section 3.2, Theorem 3.2",
+              "||alpha f(w(t)) - f*|| <= sqrt(kappa) ||alpha f(w0) - f*|| exp(-mu sigma_min^2 t/4)", "verified",
+              (DerivationRef("lazy_convergence_bound", cb), DerivationRef("kernel_floor", cb),
+               ProofRef(f"{cb}/theorem-3.2", ("1", "2", "3", "4", "5", "6", "8", "9", "10")),
+               StudyRef("the model's own constants", network.own_constants_claim)),
+              expression=derived_text("lazy_convergence_bound"), assumptions=LAZY, twins=(f"{sm}/theorem-2.4/convergence",)),
+        Entry(f"{cb}/theorem-3.2/constant-M", "Section 3.2, Theorem 3.2",
+              "M = sigma_min^3/(32 kappa^{3/2} ||Df_w0|| L_Df); alpha > ||f*||/M", "verified",
+              (DerivationRef("c0", cb), DerivationRef("alpha_threshold", cb), DerivationRef("r0", cb)),
+              expression=derived_text("c0"), twins=(f"{sm}/theorem-2.4/constant-C0",)),
+        Entry(f"{cb}/theorem-3.2/radius-r0", "Section 3.2, proof of Theorem 3.2",
+              "r0 = sigma_min/(2 L_Df): on B(w0, r0), Df_w Df_w^T >= sigma_min^2 Id / 4", "verified",
+              (DerivationRef("r0", cb), DerivationRef("kernel_floor", cb),
+               ProofRef(f"{cb}/theorem-3.2", ("2", "3"))), expression=derived_text("r0")),
+        Entry(f"{cb}/theorem-3.2/laziness", "Section 3.2, Theorem 3.2", "sup_t ||w(t) - w0|| = O(1/alpha) as alpha -> oo "
+              "(f(w0) not assumed 0)", "refuted", (ProofRef(f"{cb}/theorem-3.2", ("11",)),), assumptions=LAZY,
+              twins=(f"{sm}/theorem-2.4/laziness",)),
+        Entry(f"{cb}/theorem-3.2/prediction-gap", "Section 3.2, Theorem 3.2",
+              "sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha)", "empirical",
+              (MeasureRef(f"{cb}/theorem-3.2", "13"), MeasureRef(f"{cb}/theorem-3.2", "12"),
+               StudyRef("tanh network", network.rate_claim, ("prediction_gap",))),
+              twins=(f"{sm}/theorem-2.4/prediction-gap",)),
+        Entry(f"{cb}/theorem-3.2/parameter-gap", "Section 3.2, Theorem 3.2",
+              "sup_t ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2)", "empirical",
+              (DerivationRef("t0", cb), MeasureRef(f"{cb}/theorem-3.2", "15"),
+               StudyRef("tanh network", network.rate_claim, ("parameter_gap",))),
+              twins=(f"{sm}/theorem-2.4/parameter-gap",)),
+        Entry("lazycheck/doubling-prediction-gap", "lazycheck, on chizat-bach Theorem 3.2 with the doubling trick",
+              "with the doubling trick, sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha^2): the O(1/alpha) of "
+              "the theorem is not tight there", "empirical",
+              (StudyRef("tanh network, doubled", network.doubling_claim),)),
+        Entry(f"{cb}/theorem-3.4", "Section 3.3, Theorem 3.4 and Appendix B", "under-parameterized lazy training: "
+              "geometric convergence to a local minimum, rate asymptotically independent of alpha", "empirical",
+              tuple(StudyRef(f"{label}, {model}", function, (case,))
+                    for function, label in ((underparameterized.convergence_claim, "geometric convergence"),
+                                            (underparameterized.rate_independence_claim, "rate vs alpha"))
+                    for case, model in (("curve", "returning curve, p = 1 < n = 2"),
+                                        ("network", "centered tanh network, p = 15 < n = 40"))),
+              assumptions=("f(w0) = 0", "rank Df constant near w0", "alpha >= alpha0")),
+        Entry(f"{cb}/theorem-3.4/not-global", "Section 3.3, after Theorem 3.4", "in the under-parameterized case "
+              "the limit is in general not a global minimum", "verified",
+              (StudyRef("returning curve, an explicit far point", underparameterized.not_global_claim),)),
+        Entry(f"{cb}/eq-7-criterion", "Section 4.1, (7)", "lazy training occurs if ||T_f(w*) - f(w0)|| << "
+              "||Df_w0||^2/L_Df", "empirical",
+              (StudyRef("criterion vs tangent displacement over tau", scaling.criterion_claim),)),
+        Entry(f"{cb}/section-4.2.1-homogeneous", "Section 4.2.1", "scaling a q-homogeneous model's initialization by "
+              "lam multiplies the ratio of (7) by lam^q", "verified",
+              (DerivationRef("criterion_homogeneity", cb),
+               StudyRef("2-homogeneous ReLU network", scaling.homogeneity_claim)),
+              expression=derived_text("criterion_homogeneity")),
+        Entry(f"{cb}/section-4.2.2-wide-networks", "Section 4.2.2", "the ratio of (7) grows like m alpha(m): lazy for "
+              "alpha(m) = 1/sqrt(m)", "empirical",
+              (StudyRef("tanh networks over widths m", scaling.width_claim, ("sqrt", 0.5)),)),
+        Entry(f"{cb}/section-4.2.2-mean-field", "Section 4.2.2", "alpha(m) = 1/m keeps ||Df_w0||^2/L_Df of order 1 "
+              "(mean-field limit)", "empirical",
+              (StudyRef("tanh networks over widths m", scaling.width_claim, ("mean", 0.0)),)),
+        Entry(f"{cb}/section-5-figure-1c", "Section 5, Figure 1(c)", "test error worsens as tau grows and plateaus at "
+              "the tangent-kernel method's error", "empirical", (_figure(f"{cb}/section-5-figure-1c"),)),
+        Entry(f"{cb}/section-5-lazy-displacement", "Section 1 and 5, Figure 1", "in lazy runs the relative displacement "
+              "of the weights shrinks as tau grows (like tau^-2: tau^2 plays the role of alpha, Section 4.2.1)",
+              "empirical", (_figure(f"{cb}/section-5-lazy-displacement"),)),
+        Entry(f"{cb}/section-5-figure-5", "Section 5, Figure 5", "with more neurons, lazy for large tau; without the "
+              "doubling trick neurons move slightly more", "empirical", (_figure(f"{cb}/section-5-figure-5"),)),
+        Entry(f"{cb}/section-5-figure-6a", "Section 5, Figure 6(a)", "the error grows with m for alpha = 1/sqrt(m), "
+              "not for alpha = 1/m (not reproduced by lazycheck's protocol, tau = 0.3 and tau = 1: under 1/sqrt(m) "
+              "the error falls with m, towards the limit kernel's)", "refuted",
+              (_figure(f"{cb}/section-5-figure-6a", replay="lazycheck figures --only figure-6a --out figures"),)),
+        Entry(f"{cb}/section-5-figure-6a-contrast", "Section 5, Figure 6(a)", "for large m the scaling alpha = 1/m "
+              "keeps the test error relatively close to 0, unlike the lazy alpha = 1/sqrt(m)", "empirical",
+              (_figure(f"{cb}/section-5-figure-6a-contrast"),)),
+        Entry(f"{cb}/section-5-figure-6b", "Section 5, Figure 6(b)", "SGD gets stuck in a local minimum for large tau",
+              "empirical", (_figure(f"{cb}/section-5-figure-6b"),)),
+    )

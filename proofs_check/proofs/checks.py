@@ -1,0 +1,191 @@
+"""The kinds of check a proof step can carry; each returns a :class:`~proofs_check.results.CheckResult`.
+
+- ``identity``: a sympy equality whose residual simplifies to 0 (:class:`IdentityCheck`), or a
+  derivation of symbolic/ (:class:`DerivationCheck`);
+- ``inequality``: a real-arithmetic implication certified by z3, or refuted with an assignment
+  (:class:`InequalityCheck`);
+- ``analytic``: a numeric property searched with hypothesis and ``target()`` on its ratio
+  (:class:`AnalyticCheck`), one constructed instance (:class:`InstanceCheck`), or an O(rate(alpha))
+  claim measured across alpha (:class:`RateCheck`);
+- ``reference``: the step uses another result; the check is that result's own chain
+  (:class:`ReferenceCheck`);
+- ``none``: the text gives no reason (:class:`MissingJustification`).
+
+Tolerance: a ratio counts as above 1 only beyond :data:`~proofs_check.settings.RATIO_TOLERANCE`,
+which covers float64 rounding and the integrators' errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from proofs_check.proofs.chain import ChainRun
+from proofs_check.results import CheckResult, fit_slope, ranges_of
+from proofs_check.search.engine import maximize, shrink
+from proofs_check.settings import RATIO_TOLERANCE
+from symbolic import derive
+from symbolic.core import identity as sympy_identity
+from symbolic.inequalities import certify
+
+#: An O(rate) claim holds on the measured range when value/rate grows by at most this factor, with a
+#: log-log slope at most RATE_SLOPE_TOLERANCE (logarithmic factors aside).
+RATE_FACTOR, RATE_SLOPE_TOLERANCE = 4.0, 0.25
+#: The alphas of a rate measurement, by default.
+RATE_ALPHAS = (10.0, 30.0, 100.0, 300.0, 1000.0)
+
+
+@dataclass(frozen=True)
+class IdentityCheck:
+    """lhs == rhs, by sympy; the residual is reported."""
+
+    lhs: sp.Basic
+    rhs: sp.Basic
+    kind = "identity"
+
+    def run(self, context: ChainRun) -> CheckResult:
+        check = sympy_identity(self.lhs, self.rhs)
+        counterexample = None if check.ok else f"residual {check.residual} != 0"
+        return CheckResult(self.kind, check.ok, f"residual {check.residual}", counterexample=counterexample)
+
+
+@dataclass(frozen=True)
+class DerivationCheck:
+    """A result derived in symbolic/: every step verified, and (optionally) a candidate verified at ``at``."""
+
+    name: str
+    candidate: sp.Basic | None = None
+    at: tuple = ()
+    kind = "identity"
+
+    def run(self, context: ChainRun) -> CheckResult:
+        derivation = derive(self.name)
+        if not derivation.ok:
+            return CheckResult(self.kind, False, f"derivation {self.name} has a failing step", ref=self.name,
+                               counterexample=f"see lazycheck derive {self.name}")
+        if self.candidate is None:
+            return CheckResult(self.kind, True, f"derivation {self.name}: every step verified", ref=self.name)
+        check = derivation.verify(self.candidate, dict(self.at))
+        return CheckResult(self.kind, check.ok, f"derivation {self.name}: candidate residual {check.residual}",
+                           ref=self.name, counterexample=None if check.ok else f"residual {check.residual}")
+
+
+@dataclass(frozen=True)
+class InequalityCheck:
+    """claim under assumptions, certified by z3 (unsat of the negation) or refuted with an assignment."""
+
+    claim: sp.Basic
+    assumptions: tuple = ()
+    kind = "inequality"
+
+    def run(self, context: ChainRun) -> CheckResult:
+        result = certify(self.claim, self.assumptions)
+        if result.ok:
+            return CheckResult(self.kind, True, result.certificate)
+        assignment = ", ".join(f"{k} = {v}" for k, v in result.counterexample.items())
+        return CheckResult(self.kind, False, f"{result.status}: {result.certificate}", counterexample=assignment or None)
+
+
+@dataclass(frozen=True)
+class ReferenceCheck:
+    """The step uses another result: its own proof chain must hold (gaps allowed)."""
+
+    proof_id: str
+    kind = "reference"
+
+    def run(self, context: ChainRun) -> CheckResult:
+        report = context.resolve(self.proof_id)
+        ok = report.status in ("holds", "gap")
+        return CheckResult(self.kind, ok, f"{self.proof_id}: {report.status}", ref=self.proof_id,
+                           counterexample=None if ok else f"{self.proof_id} fails")
+
+
+@dataclass(frozen=True)
+class MissingJustification:
+    """The text states the step with no reason: the justification check fails by construction."""
+
+    what: str
+    kind = "none"
+
+    def run(self, context: ChainRun) -> CheckResult:
+        return CheckResult(self.kind, False, f"the text gives no justification for {self.what}")
+
+
+@dataclass(frozen=True)
+class AnalyticCheck:
+    """ratio(instance) <= 1 over ``strategy()``, searched with the run's seed and budget.
+
+    ``flows``: the ratio integrates flows (a smaller budget, see
+    :meth:`~proofs_check.settings.RunConfig.analytic_examples`); ``domain`` describes the instance space
+    (the ``ranges`` of the result).
+    """
+
+    description: str
+    strategy: Callable
+    ratio: Callable
+    flows: bool = False
+    domain: tuple[tuple[str, str], ...] = ()
+    kind = "analytic"
+
+    def run(self, context: ChainRun) -> CheckResult:
+        config, strategy = context.config, self.strategy()
+        examples = config.analytic_examples(self.flows)
+        found = maximize(self.ratio, strategy, max_examples=examples, seed=config.seed)
+        result = CheckResult(self.kind, found.value <= 1 + RATIO_TOLERANCE,
+                             f"worst ratio {found.value:.9g} over {found.evaluated} instances ({self.description})",
+                             ratio=float(found.value), searched=found.evaluated, ranges=self.domain)
+        if result.ok:
+            return result
+        shrunk = shrink(strategy, lambda i: self.ratio(i) > 1 + RATIO_TOLERANCE, max_examples=examples, seed=config.seed)
+        shrunk = found.instance if shrunk is None else shrunk
+        return result.with_(detail=f"worst ratio {found.value:.9g} ({self.description})",
+                            counterexample=f"ratio {self.ratio(shrunk):.9g} at {shrunk!r}")
+
+
+@dataclass(frozen=True)
+class InstanceCheck:
+    """ratio(build()) <= 1 on one constructed instance."""
+
+    description: str
+    build: Callable
+    ratio: Callable
+    kind = "analytic"
+
+    def run(self, context: ChainRun) -> CheckResult:
+        value = float(self.ratio(self.build()))
+        ok = value <= 1 + RATIO_TOLERANCE
+        return CheckResult(self.kind, ok, f"ratio {value:.9g} on {self.description}", ratio=value, searched=1,
+                           counterexample=None if ok else f"ratio {value:.9g} > 1 on {self.description}")
+
+
+@dataclass(frozen=True)
+class RateCheck:
+    """A claim value(alpha) = O(rate(alpha)) as alpha -> oo, measured over ``alphas``.
+
+    It holds on the measured range when value/rate does not grow: its largest value is at most
+    RATE_FACTOR times its value at the smallest alpha, and the log-log slope of value/rate is at
+    most RATE_SLOPE_TOLERANCE. A negative slope means the claim holds with room to spare.
+    """
+
+    description: str
+    measure: Callable[[float], float]
+    rate: Callable[[float], float]
+    alphas: Sequence[float] = RATE_ALPHAS
+    kind = "analytic"
+
+    def run(self, context: ChainRun) -> CheckResult:
+        alphas = np.asarray(self.alphas, dtype=float)
+        normalized = np.array([self.measure(a) / self.rate(a) for a in alphas])
+        slope = fit_slope("value/rate", "alpha", alphas, normalized, limit=RATE_SLOPE_TOLERANCE)
+        growth = normalized.max() / normalized[0]
+        table = ", ".join(f"alpha={a:g}: {v:.4g}" for a, v in zip(alphas, normalized))
+        detail = f"value/rate over alpha: {table}; log-log slope {slope.value:+.3f} ({self.description})"
+        ok = bool(growth <= RATE_FACTOR and slope.within_limit)
+        counterexample = None if ok else (f"value/rate grows by {growth:.3g}x over alpha in [{alphas[0]:g}, "
+                                          f"{alphas[-1]:g}] (log-log slope {slope.value:+.3f}): {table}")
+        return CheckResult(self.kind, ok, detail, slopes=(slope,), searched=alphas.size,
+                           ranges=ranges_of({"alpha": f"{alphas[0]:g}..{alphas[-1]:g} ({alphas.size} values)"}),
+                           counterexample=counterexample)

@@ -1,0 +1,208 @@
+"""smith's proofs as checked chains: Theorem 2.4 (uniform time) and the homogeneous scaling of Section 2.
+
+The constants of Theorem 2.4 (r0, the kernel floor, C0, the displacement radius) are derived in
+symbolic/ (:func:`~proofs_check.proofs.derived.theorem_constants`); smith's own values (the floor
+3/4, the rate 3 m sigma^2/4) are read from the texts' transcriptions there.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from proofs_check.proofs.chain import Proof, ProofStep
+from proofs_check.proofs.checks import (AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck,
+                                        InstanceCheck, MissingJustification, RateCheck, ReferenceCheck)
+from proofs_check.proofs.derived import remark, stated, theorem_constants
+from proofs_check.proofs.domains import MATRIX_PAIRS
+from proofs_check.studies import chain_instances as instances
+from proofs_check.studies import pointwise
+from proofs_check.studies.scaling import TIME_CHANGE_RTOL, time_change_study
+from symbolic import derive
+from symbolic.constants import TEXT_GROWTH
+from symbolic.homogeneity import homogeneous_model
+from symbolic.symbols import symbols
+
+t, alpha, mu, nu, kappa, sigma_min, Df_norm, lip_Df, d0, r, f_star_norm, K, lam, Sigma0_norm, q = symbols(
+    "t alpha mu nu kappa sigma_min Df_norm lip_Df d0 r f_star_norm K lam Sigma0_norm q")
+
+
+def _operator_norm_check() -> AnalyticCheck:
+    return AnalyticCheck("||A^T v|| / (||A|| ||v||) <= 1", MATRIX_PAIRS.strategy, pointwise.operator_norm_ratio,
+                         domain=MATRIX_PAIRS.ranges)
+
+
+def _floor_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
+    """Steps 1-4: the kernel floor on B(w0, r0) (smith's 3/4 and the correct floor) and linear convergence."""
+    s_w, s_0 = sp.symbols("s_w s_0", nonnegative=True)  # sigma_min(Dh(w)) and sigma_min(Dh(w0)), or ||.|| in step 2
+    weyl = (sp.Ge(s_0, sigma_min), sp.Ge(s_w, s_0 - lip_Df * r), sp.Le(r, consts.r0))
+    return (
+        ProofStep("1", "proof of Theorem 2.4, first display", "Lip(Dh)^2 ||w - w0||^2 ||f||^2",
+                  ">= ||(Dh(w) - Dh(w0))^T f||^2", "Lipschitz Dh, operator norm", _operator_norm_check()),
+        ProofStep("2", "proof of Theorem 2.4, first display", "||Dh(w)^T f - Dh(w0)^T f||^2",
+                  ">= | ||Dh(w0)^T f||^2 - ||Dh(w)^T f||^2 |", "(reverse triangle inequality, squared)",
+                  InequalityCheck(sp.Ge((s_0 - s_w) ** 2, sp.Abs(s_0**2 - s_w**2))),
+                  explanation="The reverse triangle inequality ||a - b|| >= | ||a|| - ||b|| | holds for norms, not "
+                              "for their squares: a = 1, b = 1/2 gives (a - b)^2 = 1/4 < a^2 - b^2 = 3/4.",
+                  survives=True),
+        ProofStep("3", "proof of Theorem 2.4", "||w - w0|| <= r0", "Sigma(w) >= (3/4) sigma_min^2 Id on B_r0(w0)", "step 2",
+                  InequalityCheck(sp.Ge(s_w**2, smith_floor * sigma_min**2), weyl),
+                  corrected=InequalityCheck(sp.Ge(s_w**2, consts.floor * sigma_min**2), weyl),
+                  corrected_statement="Sigma(w) >= (1/4) sigma_min^2 Id on B_r0(w0) (chizat-bach), attained by "
+                                      "f(w) = sigma_min w - lip_Df w^2/2 at |w| = r0",
+                  explanation="With the valid Weyl bound sigma_min(Dh(w)) >= sigma_min - Lip(Dh) ||w - w0||, the floor "
+                              "on the ball is (sigma_min/2)^2. The model f(w) = sigma_min w - lip_Df w^2/2 has kernel "
+                              "sigma_min^2/4 at |w| = r0 (lazycheck derive kernel_floor), so 3/4 is false. Every later "
+                              "constant of the proof is right with 1/4."),
+        ProofStep("4", "proof of Theorem 2.4", "Sigma >= lam on the ball", "y(t) converges linearly up to T", "Lemma B.1",
+                  ReferenceCheck("chizat-bach/lemma-3.3")),
+    )
+
+
+def _speed_steps(consts) -> tuple[ProofStep, ...]:
+    """Steps 5-7: the speed ||w'(t)|| and the rate smith uses for it."""
+    df_w = sp.Symbol("df_w", nonnegative=True)  # ||Dh(w)||
+    return (
+        ProofStep("5", "proof of Theorem 2.4", "w' = -(1/alpha) Dh^T grad R", "||w'(t)|| = (1/alpha) ||Dh(w)|| ||grad R(y(t))||",
+                  "definition of w'(t)",
+                  IdentityCheck(sp.Matrix([[1, 0], [0, 0]]).T * sp.Matrix([0, 1]), sp.Matrix([1, 0])),
+                  corrected=_operator_norm_check(),
+                  corrected_statement="||w'(t)|| <= (1/alpha) ||Dh(w)|| ||grad R(y(t))||",
+                  explanation="Equality fails in general: for Dh = diag(1, 0) and grad R = e2, ||Dh^T grad R|| = 0 while "
+                              "||Dh|| ||grad R|| = 1 (the check compares Dh^T e2 = 0 with a vector of norm 1). The "
+                              "operator-norm inequality is what the proof needs."),
+        ProofStep("6", "proof of Theorem 2.4", "||grad R(y)|| <= M ||y - y*||", "||w'|| <= (2M/alpha) ||Dh(w0)|| ||y - y*||",
+                  "(none given for ||Dh(w)|| <= 2 ||Dh(w0)||)", MissingJustification("||Dh(w)|| <= 2 ||Dh(w0)|| on the ball"),
+                  corrected=InequalityCheck(sp.Le(df_w, TEXT_GROWTH * Df_norm),
+                                            (sp.Le(df_w, Df_norm + lip_Df * r), sp.Le(r, consts.r0),
+                                             sp.Le(sigma_min, Df_norm))),
+                  gap=True, corrected_statement="||Dh(w)|| <= ||Dh(w0)|| + Lip(Dh) r0 = ||Dh(w0)|| + sigma_min/2 "
+                                                "<= (3/2) ||Dh(w0)|| <= 2 ||Dh(w0)|| on B_r0(w0)",
+                  explanation="The factor 2 is true on the ball but the text does not say why; Lipschitz Dh and "
+                              "sigma_min <= ||Dh(w0)|| give it (even 3/2)."),
+        ProofStep("7", "proof of Theorem 2.4", "Lemma B.1 with lam = 3 sigma_min^2/4",
+                  "||y(s) - y*|| <= sqrt(kappa) ||y(0) - y*|| exp(-(3 m sigma_min^2/4) s)", "Lemma B.1",
+                  InstanceCheck("f(w) = w - w^2/2, alpha = 1, R(y) = (y - f(0.9 r0))^2/2, w0 = 0",
+                                lambda: None, lambda _: instances.rate_three_quarters_witness()),
+                  corrected=ReferenceCheck("chizat-bach/lemma-3.3"),
+                  corrected_statement="||y(s) - y*|| <= sqrt(kappa) ||y(0) - y*|| exp(-(m sigma_min^2/4) s)",
+                  explanation="The rate 3 m sigma^2/4 needs the false floor of step 3. On the witness model the flow "
+                              "settles at w = 0.45 inside the ball, where the kernel is 0.3025 sigma^2, and "
+                              "||y(t) - y*|| eventually exceeds exp(-3t/4) times its start."),
+    )
+
+
+def _displacement_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
+    """Steps 8-12: the displacement bound, C0, and sup ||w - w0|| with h(w0) = 0."""
+    f_w0 = sp.Symbol("f_w0", nonnegative=True)  # ||h(w0)||
+    radius = remark("displacement_radius", "smith")  # with smith's floor (derived) and as he states it
+    text_radius, at = stated("displacement_radius", "smith")
+    return (
+        ProofStep("8", "proof of Theorem 2.4", "step 7 integrated", "||w(t) - w0|| <= (8 kappa^{3/2}/(alpha sigma_min^2)) "
+                  "||Dh(w0)|| ||y(0) - y*||", "int_0^oo exp(-(3 m sigma^2/4) s) ds = 4/(3 m sigma^2)",
+                  InequalityCheck(sp.Le(radius.derived, radius.stated))),
+        ProofStep("9", "proof of Theorem 2.4", "||y(0) - y*|| <= 2 alpha C0", "||w(t) - w0|| <= 16 C0 kappa^{3/2} ||Dh(w0)||/sigma^2 <= r0",
+                  "definition of C0",
+                  InequalityCheck(sp.Le(consts.displacement, consts.r0), (sp.Le(d0, 2 * alpha * consts.c0), sp.Ge(kappa, 1)))),
+        ProofStep("10", "proof of Theorem 2.4", "||h(w0)|| <= C0, alpha > ||y*||/C0", "||y(0) - y*|| < 2 alpha C0",
+                  "triangle inequality",
+                  InequalityCheck(sp.Lt(d0, 2 * alpha * consts.c0),
+                                  (sp.Le(d0, alpha * f_w0 + f_star_norm), sp.Le(f_w0, consts.c0),
+                                   sp.Gt(alpha, f_star_norm / consts.c0)))),
+        ProofStep("11", "proof of Theorem 2.4", "exp(-3 m sigma^2 t/4)", "<= exp(-m sigma^2 t/4)", "t >= 0",
+                  InequalityCheck(sp.Le(sp.exp(-smith_floor * mu * sigma_min**2 * t),
+                                        sp.exp(-consts.floor * mu * sigma_min**2 * t)))),
+        ProofStep("12", "proof of Theorem 2.4", "h(w0) = 0", "sup ||w(t) - w0|| <= (1/alpha)(8 kappa^{3/2}/sigma^2) ||Dh(w0)|| ||y*||",
+                  "step 8 with y(0) = 0",
+                  DerivationCheck("displacement_radius", text_radius.subs(d0, f_star_norm), at + ((d0, f_star_norm),))),
+    )
+
+
+def _comparison_steps(consts) -> tuple[ProofStep, ...]:
+    """Steps 13-17: K, Lemma B.2 at the floor, and the two integrals of the parameter gap."""
+    speed = TEXT_GROWTH * nu * sp.sqrt(nu / mu)  # the factor of ||w'|| in step 6, with Lemma B.1's sqrt(kappa)
+    lemma_b2 = derive("stability_bound").expression.subs({lam: consts.floor * sigma_min**2, K: speed, Sigma0_norm: 1})
+    first_integral = (nu * sp.sqrt(kappa) * lip_Df * f_star_norm * consts.displacement.subs(d0, f_star_norm)
+                      / (consts.floor * mu * sigma_min**2))
+    return (
+        ProofStep("13", "proof of Theorem 2.4", "K = sup ||(Sigma(t) - Sigma(0)) grad R(y)||",
+                  "K <= 2 M Lip(h) Lip(Dh) sup||w - w0|| sup||y - y*||", "Lip(Sigma) <= 2 Lip(h) Lip(Dh), M-smooth R",
+                  InstanceCheck("the model case, alpha = 10", lambda: 10.0, instances.k_bound_ratio)),
+        ProofStep("14", "proof of Theorem 2.4", "Lemma B.2 with lam = 3 sigma^2/4",
+                  "sup ||y - ybar|| <= K ||Sigma(0)||^{1/2} / ((3 sigma^2/4)^{3/2} m) <= 16 kappa^{3/2} ... sup ||w - w0||",
+                  "Lemma B.2", MissingJustification("Lemma B.2 with lam = 3 sigma^2/4, a floor step 3 does not establish"),
+                  corrected=IdentityCheck(lemma_b2, 16 * (nu / mu) ** sp.Rational(3, 2) / sigma_min**3),
+                  gap=True, corrected_statement="with the floor sigma^2/4, Lemma B.2 gives exactly the stated "
+                                                "16 kappa^{3/2} ||Sigma(0)||^{1/2} Lip(h) Lip(Dh) ||y*|| / sigma^3",
+                  explanation="The first inequality uses the false floor of step 3; the final constant 16 is the one "
+                              "the correct floor 1/4 gives, so the bound survives."),
+        ProofStep("15", "proof of Theorem 2.4", "the first integral", "<= (1/alpha)(32 kappa^3/sigma^4) ||Dh(w0)|| Lip(Dh) ||y*||^2",
+                  "linear convergence, displacement bound",
+                  IdentityCheck(first_integral.subs(nu, kappa * mu),
+                                32 * kappa**3 * Df_norm * lip_Df * f_star_norm**2 / (alpha * sigma_min**4))),
+        ProofStep("16", "proof of Theorem 2.4", "the second integral, split at t0", "int ||grad R(y) - grad R(ybar)|| = O(log(alpha)/alpha)",
+                  "'we do not fully work out the second integral'",
+                  RateCheck("int ||grad R(y) - grad R(ybar)|| vs log(alpha)/alpha", instances.gradient_gap_integral,
+                            lambda a: np.log(a) / a)),
+        ProofStep("17", "Theorem 2.4", "the two integrals", "sup ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2)", "",
+                  RateCheck("sup ||w - wbar|| vs log(alpha)/alpha^2", instances.parameter_gap, lambda a: np.log(a) / a**2)),
+    )
+
+
+def theorem_2_4() -> Proof:
+    consts = theorem_constants()
+    smith_floor = stated("kernel_floor", "smith")[0]
+    steps = (_floor_steps(consts, smith_floor) + _speed_steps(consts) + _displacement_steps(consts, smith_floor)
+             + _comparison_steps(consts))
+    return Proof("smith/theorem-2.4", "Uniform-time bounds", "smith", "Section 3.2, Theorem 2.4 and its proof",
+                 "||alpha h(w(t)) - y*|| <= sqrt(kappa) ||alpha h(w0) - y*|| exp(-m sigma_min^2 t/4); with h(w0) = 0, "
+                 "sup ||w - w0|| = O(1/alpha), sup ||y - ybar|| = O(1/alpha), sup ||w - wbar|| = O(log alpha/alpha^2)",
+                 steps, twins=("chizat-bach/theorem-3.2",))
+
+
+# Section 2: homogeneous scaling ------------------------------------------------------------------
+
+def _time_change_ratio(factor) -> float:
+    """Largest gap between alpha^(1/2) w(t) and vtilde(c t) on the diagonal network at alpha = 4, over its tolerance."""
+    return time_change_study((4.0,), factor=factor)["gaps"][0] / TIME_CHANGE_RTOL
+
+
+def homogeneous_scaling() -> Proof:
+    w1, w2, scale = sp.symbols("w1 w2 lam", positive=True)
+    network = "the 2-homogeneous diagonal network, alpha = 4"
+    steps = (
+        ProofStep("1", "Section 2", "h is m-positive homogeneous", "h(alpha^{1/m} w) = alpha h(w)", "homogeneity",
+                  IdentityCheck(homogeneous_model(alpha ** (1 / q) * w1, alpha ** (1 / q) * w2),
+                                alpha * homogeneous_model(w1, w2))),
+        ProofStep("2", "Section 2", "F_alpha(w) = R(alpha h(w))/alpha^2 = G_alpha(alpha^{1/m} w)",
+                  "grad F_alpha(w) = alpha^{1/m} grad G_alpha(alpha^{1/m} w), so v = alpha^{1/m} w(t) has "
+                  "v' = -alpha^{2/m} grad G_alpha(v)", "chain rule", DerivationCheck("homogeneous_time_change")),
+        ProofStep("3", "Section 2", "step 2",
+                  "the gradient flow on (1/alpha^2) R(alpha h(w)) from w0 is equivalent to the gradient flow on "
+                  "(1/alpha^2) R(h(w)) from alpha^{1/m} w0 [read: alpha^{1/m} w(t) = vtilde(t)]", "(none given)",
+                  InstanceCheck(f"alpha^(1/2) w(t) vs vtilde(t) at equal times, {network}", lambda: 1.0,
+                                _time_change_ratio),
+                  corrected=InstanceCheck(f"alpha^(1/2) w(t) vs vtilde(alpha t), {network}", lambda: None,
+                                          _time_change_ratio),
+                  corrected_statement="alpha^{1/m} w(t) = vtilde(alpha^{2/m} t): the same path, run alpha^{2/m} "
+                                      "times faster",
+                  explanation="By step 2 the rescaled path moves alpha^{2/m} times faster than the flow of G_alpha "
+                              "(derivation homogeneous_time_change); at equal times the two differ by O(1) (the "
+                              "check's counterexample, on the diagonal network h = X(u*u - v*v) of Section 4). The "
+                              "paths coincide, and so do the limits as t -> oo, which is what the section uses."),
+        ProofStep("4", "Section 3.1, closing summary", "step 3",
+                  "for a positive homogeneous h, lazy training occurs when the scale of the initialization "
+                  "w_alpha(0) = alpha w0 grows to infinity", "steps 1-3",
+                  IdentityCheck(homogeneous_model(scale * w1, scale * w2), scale * homogeneous_model(w1, w2)),
+                  corrected=IdentityCheck(homogeneous_model(scale ** (1 / q) * w1, scale ** (1 / q) * w2),
+                                          scale * homogeneous_model(w1, w2)),
+                  corrected_statement="the output scale alpha corresponds to the initialization alpha^{1/m} w0 "
+                                      "(an initialization scaled by lam is the output scale lam^m)",
+                  explanation="h(lam w0) = lam^m h(w0), not lam h(w0) (the residual, with lam for alpha): the "
+                              "initialization alpha w0 is the output scale alpha^m. The conclusion survives, since "
+                              "alpha^{1/m} -> oo exactly when alpha -> oo."),
+    )
+    return Proof("smith/section-2-homogeneous-scaling", "Positively homogeneous models", "smith",
+                 "Section 2 (and the closing summary of Section 3.1)",
+                 "for an m-homogeneous h, scaling the output by alpha is equivalent to scaling the weights by "
+                 "alpha^{1/m}", steps)

@@ -1,0 +1,2 @@
+"""The report layer: Markdown and LaTeX helpers, the renderers of derivations, proofs and the verify report,
+and the teaching notes."""

@@ -1,0 +1,114 @@
+"""The report of ``lazycheck verify``: the derivations table, the ledger table, the errata, and the JSON.
+
+Every check in the JSON carries the fields of :class:`~proofs_check.results.CheckResult` (observed,
+bound, ratio, tight, searched, ranges, counterexample, replay, slopes); every entry its worst ratio
+over all its checks, its witness ratio and whether a bound of it is meant to be tight.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from proofs_check.ledger.entry import STATUSES
+from proofs_check.report.derivations import derivation_json
+from proofs_check.report.proofs import erratum_json
+from symbolic import TEXTS, Derivation
+
+
+class DerivationRun(NamedTuple):
+    """One derivation as ``lazycheck verify`` ran it: the derivation, or the error that stopped it."""
+
+    name: str
+    derivation: Derivation | None
+    error: str | None
+    seconds: float
+
+
+def _agreement_cell(derivation: Derivation, text: str) -> str:
+    if text not in derivation.agrees_with:
+        return "-"
+    return "agrees" if derivation.agrees_with[text] else "DIFFERS"
+
+
+def derivations_table(runs: list[DerivationRun]) -> str:
+    """One row per derivation: steps verified, agreement with each text as written, differing remarks, time."""
+    header = f"{'derivation':32} {'steps':>7}  " + "  ".join(f"{text:12}" for text in TEXTS) + f"  {'remarks':>8} {'time':>7}"
+    rows = [header, "-" * len(header)]
+    for name, derivation, error, seconds in runs:
+        if derivation is None:
+            rows.append(f"{name:32} CRASHED  {error}")
+            continue
+        passed = sum(s.ok for s in derivation.steps)
+        cells = "  ".join(f"{_agreement_cell(derivation, text):12}" for text in TEXTS)
+        differing = sum(not r.check.ok for r in derivation.remarks)
+        rows.append(f"{name:32} {passed:>3}/{len(derivation.steps):<3}  {cells}  {differing:>8} {seconds:>6.2f}s")
+    rows.append(derivations_summary(runs))
+    return "\n".join(rows)
+
+
+def derivations_summary(runs: list[DerivationRun]) -> str:
+    done = [run.derivation for run in runs if run.derivation is not None]
+    verified = sum(d.ok for d in done)
+    agreements = [ok for d in done for ok in d.agrees_with.values()]
+    remarks = sum(not r.check.ok for d in done for r in d.remarks)
+    return (f"{len(runs)} derivations: {verified} with every step verified, "
+            f"{len(runs) - verified} failed or crashed; text statements: {sum(agreements)} agree, "
+            f"{len(agreements) - sum(agreements)} differ as written; {remarks} intermediate constants differ "
+            f"(details: lazycheck derive NAME)")
+
+
+def status_counts(claims) -> dict[str, int]:
+    """{status: number of entries with it}, crashed included."""
+    return {status: sum(c.status == status for c in claims) for status in STATUSES + ("crashed",)}
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.4f}"
+
+
+def ledger_table(claims, examples: int) -> str:
+    """One row per claim (status, kinds of check, worst and witness ratios, time), with the measured details,
+    counterexamples and replay commands under it."""
+    header = f"{'claim':46} {'status':10} {'checks':28} {'worst/witness':>15} {'time':>6}"
+    rows = [header, "-" * len(header)]
+    for c in claims:
+        status = c.status + ("" if c.as_expected else "!")
+        kinds = ",".join(sorted({check.kind for check in c.checks})) or "-"
+        ratios = "" if c.worst_ratio is None else f"{_ratio(c.worst_ratio)}/{_ratio(c.witness_ratio)}"
+        rows.append(f"{c.entry.id:46} {status:10} {kinds:28} {ratios:>15} {c.seconds:5.1f}s")
+        for check in c.checks:
+            if check.kind == "measured" and check.ok:
+                rows.append(f"    measured: {check.detail[:150]}")
+            if check.counterexample:
+                rows.append(f"    counterexample ({check.ref}): {check.counterexample[:150]}")
+            rows += [f"    replay: {command}" for command in check.replay]
+    counts = ", ".join(f"{n} {s}" for s, n in status_counts(claims).items() if n)
+    unexpected = [c.entry.id for c in claims if not c.as_expected]
+    rows.append(f"{len(claims)} claims: {counts}; "
+                + ("all as expected" if not unexpected else f"UNEXPECTED (marked !): {', '.join(unexpected)}"))
+    rows.append(f"worst/witness: the largest observed/bound over every check of the claim (adversarial searches: "
+                f"{examples} examples) and on the constructed near-extremal instance; pending claims belong to later "
+                "issues")
+    return "\n".join(rows)
+
+
+def errata_lines(errata) -> str:
+    lines = [f"{len(errata)} errata in the proofs ({sum(not e.survives for e in errata)} where the conclusion does not "
+             "survive); details: lazycheck errata"]
+    for erratum in errata:
+        lines.append(f"  {erratum.id} [{erratum.status}]: {erratum.wording[:80]}")
+        lines.append(f"      replay: {erratum.replay}")
+    return "\n".join(lines)
+
+
+def verify_json(runs: list[DerivationRun], claims, errata, config) -> dict:
+    """The whole report as JSON: the run configuration, the derivations, the claims, the errata."""
+    derivations = []
+    for name, derivation, error, seconds in runs:
+        entry = {"name": name, "seconds": round(seconds, 4), "error": error}
+        if derivation is not None:
+            entry |= derivation_json(derivation) | {"ok": derivation.ok}
+        derivations.append(entry)
+    return {"derivations": derivations, "summary": derivations_summary(runs), **config.as_json(),
+            "claims": [c.as_json() for c in claims], "summary_claims": status_counts(claims),
+            "errata": [erratum_json(e) for e in errata]}

@@ -1,0 +1,108 @@
+"""What-if on the constants of chizat-bach Theorem 3.2 (smith Theorem 2.4): a variant C0 = M, or a variant r0.
+
+For a constant, what-if asks whether the theorem's conclusion (``lazy_convergence_bound`` at
+the derived kernel floor) still holds under the variant hypothesis ||f(w0)|| <= C0',
+alpha > ||f*||/C0'. A variant radius r0' re-derives the kernel floor and C0 in symbolic/
+(:func:`symbolic.constants.c0_for_radius`).
+
+The instance space is the family f(w) = sigma w - L w^2/2 on R at w0 = 0 (sigma_min =
+||Df(w0)|| = sigma, L_Df = L exactly, f(w0) = 0), with R(y) = mu (y - f*)^2/2 and
+||f*|| = theta alpha C0', over :data:`FAMILY_DOMAIN`: a target beyond what the ball allows
+makes the flow stall where the kernel vanishes. A pass means "holds on this family", not a proof.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import sympy as sp
+from hypothesis import strategies as st
+
+from numeric.losses import StronglyConvexQuadratic
+from numeric.models import ConcaveScalar
+from numeric.parameter_flows import lazy_flow
+from proofs_check.results import CheckResult, ranges_of
+from proofs_check.search.engine import maximize, python_command, shrink
+from proofs_check.settings import RATIO_TOLERANCE, RunConfig
+from symbolic import derive, formula
+from symbolic.constants import c0_for_radius
+from symbolic.symbols import parse_expression, symbols
+
+#: claim id -> (which constant, the symbols a variant may use).
+CONSTANT_CLAIMS = {
+    "chizat-bach/theorem-3.2/constant-M": ("c0", ("sigma_min", "kappa", "Df_norm", "lip_Df")),
+    "smith/theorem-2.4/constant-C0": ("c0", ("sigma_min", "kappa", "Df_norm", "lip_Df")),
+    "chizat-bach/theorem-3.2/radius-r0": ("r0", ("sigma_min", "lip_Df")),
+}
+#: The family's parameters: (low, high) of sigma, L, mu, theta and alpha.
+FAMILY_DOMAIN = {"sigma_min": (0.5, 2.0), "lip_Df": (0.5, 2.0), "mu": (0.5, 2.0), "theta": (0.5, 0.999),
+                 "alpha": (1.0, 10.0)}
+#: The conclusion is checked over this many e-foldings of its rate, where the bound is still
+#: far above RESOLUTION (the flow's relative accuracy at rtol 1e-10) times the target.
+CONCLUSION_EFOLDINGS, RESOLUTION = 12.0, 1e-8
+
+
+@lru_cache(maxsize=32)
+def _c0_function(claim_id: str, bound: str):
+    """The variant C0 as a numeric function of (sigma_min, kappa, Df_norm, lip_Df)."""
+    constant, allowed = CONSTANT_CLAIMS[claim_id]
+    expression = parse_expression(bound, allowed=allowed)
+    c0 = c0_for_radius(expression) if constant == "r0" else expression
+    return sp.lambdify(symbols("sigma_min kappa Df_norm lip_Df"), c0, "math")
+
+
+def positive_level(claim_id: str, bound: str, sigma: float, lip: float) -> float:
+    """The variant C0 on the family (kappa = 1, ||Df(w0)|| = sigma); ValueError unless positive and finite."""
+    level = float(_c0_function(claim_id, bound)(sigma, 1.0, sigma, lip))
+    if not np.isfinite(level) or level <= 0:
+        raise ValueError(f"the variant gives C0 = {level:g} at sigma_min = {sigma}, lip_Df = {lip}: "
+                         "not a positive constant")
+    return level
+
+
+def conclusion_rate(mu: float, sigma: float) -> float:
+    """The rate c mu sigma_min^2 of the conclusion, c the derived kernel floor."""
+    return float(derive("kernel_floor").expression) * mu * sigma**2
+
+
+def conclusion_ratio(claim_id: str, bound: str, instance) -> float:
+    """max_t ||alpha f(w(t)) - f*|| / lazy_convergence_bound(t) on the family of the module docstring."""
+    sigma, lip, mu, theta, alpha = instance
+    target = theta * alpha * positive_level(claim_id, bound, sigma, lip)
+    model, loss = ConcaveScalar(sigma, lip), StronglyConvexQuadratic([[mu]], [target])
+    ts = np.linspace(0.0, CONCLUSION_EFOLDINGS / conclusion_rate(mu, sigma), 401)
+    w = lazy_flow(model, loss, np.zeros(1), alpha, ts).y[:, 0]
+    gap = np.abs(alpha * model(w) - target)
+    significant = gap > RESOLUTION * target  # below this the gap is integration noise, not evidence
+    if not significant.any():
+        return 0.0
+    bound_values = formula("lazy_convergence_bound", "t kappa d0 mu sigma_min")(ts, 1.0, target, mu, sigma)
+    return float(np.max(gap[significant] / bound_values[significant]))
+
+
+def family_instances():
+    """(sigma, L, mu, theta, alpha) over FAMILY_DOMAIN, shrinking towards the low ends."""
+    unit = st.floats(0.0, 1.0)
+    return st.tuples(*(unit.map(lambda u, lo=lo, hi=hi: lo + (hi - lo) * u) for lo, hi in FAMILY_DOMAIN.values()))
+
+
+def check_constant(claim_id: str, bound: str, config: RunConfig) -> CheckResult:
+    """The theorem's conclusion under the variant constant, searched over the family."""
+    ratio = lambda instance: conclusion_ratio(claim_id, bound, instance)  # noqa: E731
+    worst = maximize(ratio, family_instances(), max_examples=config.examples, seed=config.seed)
+    counterexample, replay = None, ()
+    if worst.value > 1 + RATIO_TOLERANCE:
+        shrunk = shrink(family_instances(), lambda i: ratio(i) > 1 + RATIO_TOLERANCE, max_examples=config.examples,
+                        seed=config.seed) or worst.instance
+        point = tuple(float(x) for x in shrunk)
+        counterexample = (f"ratio {ratio(shrunk):.6g} > 1 at (sigma_min, lip_Df, mu, theta, alpha) = {point}: "
+                          f"f(w) = sigma w - lip_Df w^2/2, w0 = 0, R(y) = mu (y - f*)^2/2, ||f*|| = theta alpha C0'")
+        replay = (python_command(f"from proofs_check.search.constants_whatif import conclusion_ratio; "
+                                 f"print(conclusion_ratio({claim_id!r}, {bound!r}, {point!r}))"),)
+    detail = (f"worst ratio {worst.value:.6g} of ||alpha f(w(t)) - f*|| to the conclusion's bound over "
+              f"{worst.evaluated} instances of f(w) = sigma w - L w^2/2 (holds on this family, not a proof)")
+    return CheckResult("what-if", counterexample is None, detail, ref=f"{claim_id} with bound {bound}",
+                       ratio=worst.value, searched=worst.evaluated,
+                       ranges=ranges_of({name: f"[{lo:g}, {hi:g}]" for name, (lo, hi) in FAMILY_DOMAIN.items()}),
+                       counterexample=counterexample, replay=replay)
