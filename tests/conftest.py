@@ -8,9 +8,10 @@ import pytest
 import sympy as sp
 from hypothesis import settings
 
-import numeric.profiles  # noqa: F401  (registers fast, ci, thorough)
+from proofs_check.settings import register_profiles
 from symbolic import derive
 
+register_profiles()  # also done by lazycheck's pytest plugin; harmless twice
 settings.load_profile("ci")
 
 

@@ -30,8 +30,8 @@ def limit_blas_threads(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``lazycheck`` with ``argv``; returns the exit code (see :mod:`proofs_check.cli.main`)."""
-    from proofs_check.cli.main import main as run
+    """Run ``lazycheck`` with ``argv``; returns the exit code (see :mod:`proofs_check.cli.app`)."""
+    from proofs_check.cli.app import main as run
 
     return run(argv)
 

@@ -139,7 +139,8 @@ class AnalyticCheck:
                              ratio=float(found.value), searched=found.evaluated, ranges=self.domain)
         if result.ok:
             return result
-        shrunk = shrink(strategy, lambda i: self.ratio(i) > 1 + RATIO_TOLERANCE, max_examples=examples, seed=config.seed)
+        shrunk = shrink(strategy, self.ratio, violates=lambda ratio: ratio > 1 + RATIO_TOLERANCE, max_examples=examples,
+                        seed=config.seed)
         shrunk = found.instance if shrunk is None else shrunk
         return result.with_(detail=f"worst ratio {found.value:.9g} ({self.description})",
                             counterexample=f"ratio {self.ratio(shrunk):.9g} at {shrunk!r}")

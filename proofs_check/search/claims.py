@@ -92,8 +92,8 @@ def _counterexample(claim: NumericClaim, strategy, worst, witness, witness_insta
     """(result, instance) of a violation: the witness if it violates, else a shrunk search instance."""
     if witness.violation:
         return witness, witness_instance
-    found = shrink(strategy, lambda i: claim.evaluate(i).violation, max_examples=config.examples, seed=config.seed,
-                   score=lambda i: claim.evaluate(i).ratio)
+    found = shrink(strategy, claim.evaluate, violates=lambda result: result.violation, max_examples=config.examples,
+                   seed=config.seed, score=lambda result: result.ratio)
     return (worst.value, worst.instance) if found is None else (claim.evaluate(found), found)
 
 

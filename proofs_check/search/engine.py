@@ -93,13 +93,16 @@ def maximize(evaluate: Callable, strategy, *, max_examples: int, seed: int | Non
     return Worst(best[0], best[1], count[0])
 
 
-def shrink(strategy, condition: Callable, *, max_examples: int, seed: int | None, score: Callable | None = None):
-    """The shrunk instance satisfying ``condition``, or None; ``score`` (if given) is targeted on the way."""
+def shrink(strategy, evaluate: Callable, *, violates: Callable, max_examples: int, seed: int | None,
+           score: Callable | None = None):
+    """The shrunk instance whose evaluation ``violates``, or None; ``score`` of the evaluation, if given, is
+    targeted on the way. Each instance is evaluated once."""
 
     def holds(instance) -> bool:
+        value = evaluate(instance)
         if score is not None:
-            target(float(min(score(instance), SCORE_CAP)), label="score")
-        return condition(instance)
+            target(float(min(score(value), SCORE_CAP)), label="score")
+        return violates(value)
 
     search = _settings(max_examples, seed, [Phase.generate, Phase.target, Phase.shrink])
     with local_constants_isolated():
@@ -113,6 +116,23 @@ def _random(seed: int):
     import random
 
     return random.Random(seed)
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A shrunk instance violating a bound, its evaluation, and how to replay it."""
+
+    instance: object
+    result: object
+    replay: str
+
+
+def find_counterexample(evaluate: Callable, strategy, *, violates: Callable, max_examples: int,
+                        replay: Callable[[object], str], seed: int | None = None,
+                        score: Callable | None = None) -> Counterexample | None:
+    """The shrunk instance whose evaluation ``violates``, with its evaluation and replay command, or None."""
+    found = shrink(strategy, evaluate, violates=violates, max_examples=max_examples, seed=seed, score=score)
+    return None if found is None else Counterexample(found, evaluate(found), replay(found))
 
 
 #: Imports that make every instance repr evaluable in a replay command.

@@ -1,12 +1,12 @@
-"""The tolerance policy of proofs_check.properties: rounding is forgiven, real violations never hidden."""
+"""The tolerance policy of proofs_check.search.properties: rounding is forgiven, real violations never hidden."""
 
 import numpy as np
 import pytest
 
 from numeric.losses import StronglyConvexQuadratic
 from numeric.metrics import FloorPlusGram
-from proofs_check import properties
-from proofs_check.properties import ROUNDING_RTOL, lemma_3_3, stability
+from proofs_check.search import properties
+from proofs_check.search.properties import ROUNDING_RTOL, lemma_3_3, stability
 
 EXACT = "d0*exp(-mu*lam*t)"  # attained when kappa = 1 and Sigma = lam Id
 

@@ -31,6 +31,7 @@ EXPECTED_AGREEMENT = {
     "criterion_homogeneity": {"chizat-bach": True},
     "lip_sigma": {"smith": True},
     "energy_bound": {"smith": True},
+    "held_out_bound": {"smith": True},
     "relu_kernel_a": {"chizat-bach": True},
     "relu_kernel_b": {"chizat-bach": True},
     "homogeneous_time_change": {"smith": False},  # equal times (c = 1) only if alpha = 1

@@ -1,4 +1,4 @@
-"""chizat-bach Theorem 3.4 (proofs_check.underparameterized, numeric.models.ReturningCurve)."""
+"""chizat-bach Theorem 3.4 (proofs_check.studies.underparameterized, numeric.models.ReturningCurve)."""
 
 import numpy as np
 import pytest
@@ -6,8 +6,11 @@ import pytest
 from numeric.losses import StronglyConvexQuadratic
 from numeric.models import ReturningCurve
 from numeric.parameter_flows import lazy_objective_hessian, lazy_velocity
-from proofs_check.underparameterized import (convergence_claim, curve_case, far_point, network_case,
-                                             not_global_claim, rate_independence_claim)
+from proofs_check.settings import RunConfig
+from proofs_check.studies.underparameterized import (convergence_claim, curve_case, far_point, measurements,
+                                                     network_case, not_global_claim, rate_independence_claim)
+
+CONFIG = RunConfig()
 
 
 def test_the_returning_curve_derivatives_are_exact():
@@ -49,24 +52,33 @@ def test_the_objective_hessian_tends_to_the_tangent_gram():
 
 @pytest.mark.parametrize("case", ["curve", "network"])
 def test_geometric_convergence_to_a_strict_local_minimum(case):
-    ok, detail = convergence_claim(case)
-    assert ok, detail
+    result = convergence_claim(CONFIG, case)
+    assert result.ok and result.kind == "measured", result.detail
 
 
 @pytest.mark.parametrize("case", ["curve", "network"])
 def test_the_rate_tends_to_its_alpha_free_limit(case):
-    ok, detail = rate_independence_claim(case)
-    assert ok, detail
-    assert not rate_independence_claim(case, expected_slope=-2.0)[0]
+    result = rate_independence_claim(CONFIG, case)
+    assert result.ok and result.slopes[0].value < -0.9, result.detail
+    assert not rate_independence_claim(CONFIG, case, expected_slope=-2.0).ok
 
 
 def test_below_alpha0_the_network_does_not_converge_in_the_horizon():
-    assert not convergence_claim("network", alphas=(3.0,))[0]
+    assert not convergence_claim(CONFIG, "network", alphas=(3.0,)).ok
 
 
 def test_the_lazy_limit_is_not_global_and_the_falsified_variant_is_refuted():
-    assert not_global_claim()[0]
-    assert not not_global_claim(lazy_is_global=True)[0]
+    assert not_global_claim(CONFIG).ok
+    assert not not_global_claim(CONFIG, lazy_is_global=True).ok
+
+
+def test_the_network_is_the_best_conditioned_of_its_candidate_draws():
+    """The derandomized run draws the network of seed 26 (the best conditioned of seeds 0..39); another run's seed
+    draws another one, by the same rule."""
+    _, loss, w0 = network_case(0)
+    assert np.allclose(w0, network_case(0)[2]) and not np.allclose(w0, network_case(RunConfig(seed=1).study_seed(0))[2])
+    with pytest.raises(ValueError):
+        measurements("curve", 10.0).w_inf[0] = 0.0
 
 
 def test_with_a_target_on_the_tangent_line_the_far_point_no_longer_wins():

@@ -1,4 +1,4 @@
-"""The lazycheck command line (proofs_check.cli)."""
+"""The lazycheck command line (proofs_check.cli): usage errors, help, verify, derive, bench, and the BLAS setting."""
 
 import json
 import subprocess
@@ -9,7 +9,7 @@ import sympy as sp
 
 from proofs_check.cli import main
 from symbolic import names, parse_expression
-from tests.test_derivations import REQUIRED
+from tests.symbolic.test_catalog import REQUIRED
 
 
 def run(argv, capsys):
@@ -116,3 +116,35 @@ def test_bench_reports_the_figures_as_json(capsys):
     figures = json.loads(out)
     assert figures["instances"] == 8 and figures["speedup_vs_scipy"] > 0
     assert 0 <= figures["max_rel_error"] < 1e-6 and figures["single_check_median_ms"] > 0
+
+
+def test_the_cli_package_loads_no_numpy_so_the_blas_setting_takes_effect():
+    """console() sets OPENBLAS_NUM_THREADS for two-lane runs before anything imports numpy."""
+    script = ("import sys, os; import proofs_check.cli as cli; assert 'numpy' not in sys.modules; "
+              "os.environ.pop('OPENBLAS_NUM_THREADS', None); "
+              "print(cli.limit_blas_threads(['verify', '--claim', 'x']), cli.limit_blas_threads(['verify', '--serial']), "
+              "cli.limit_blas_threads(['derive']), os.environ.get('OPENBLAS_NUM_THREADS'))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "False", "1"]
+
+
+def test_verify_seed_reaches_every_kind_of_numeric_check(tmp_path, capsys):
+    """--seed changes the draws of a lemma search, an analytic proof step and a study; the same seed repeats them."""
+    claims = ["chizat-bach/lemma-A.1", "chizat-bach/random-feature-convergence"]
+
+    def report(seed):
+        path = tmp_path / f"{seed}.json"
+        argv = ["verify", "--max-examples", "6", "--json", str(path)] + (["--seed", str(seed)] if seed else [])
+        assert main(argv + [arg for claim in claims for arg in ("--claim", claim)]) == 0
+        data = json.loads(path.read_text())
+        return {c["id"]: [(k["kind"], (k["detail"], k["ratio"])) for k in c["checks"]] for c in data["claims"]}
+
+    default, seeded, again = report(None), report(11), report(11)
+    capsys.readouterr()
+    assert seeded == again
+    lemma, kernel = "chizat-bach/lemma-A.1", "chizat-bach/random-feature-convergence"
+    changed = {kind for (kind, a), (_, b) in zip(default[lemma] + default[kernel], seeded[lemma] + seeded[kernel])
+               if a != b}
+    assert {"numeric", "proof"} <= changed  # the lemma search, and the chain's analytic steps (its worst ratio)
+    assert default[kernel] != seeded[kernel]  # the Monte-Carlo study draws its features from the seed

@@ -1,11 +1,14 @@
-"""Tangent and limit kernels (symbolic.kernels, numeric.kernels, proofs_check.kernels)."""
+"""Tangent and limit kernels (symbolic.kernels, numeric.kernels, proofs_check.studies.kernels)."""
 
 import numpy as np
 import pytest
 import sympy as sp
 
-from proofs_check.kernels import (SLOPE_TOLERANCE, decomposition_gap, figure_4_data, limit_kernels,
-                                  monte_carlo_study, quadrature_gap)
+from proofs_check.settings import RunConfig
+from proofs_check.studies.kernels import (SLOPE_TOLERANCE, decomposition_claim, decomposition_gap, figure_4_data,
+                                          limit_kernels, monte_carlo_claim, monte_carlo_study, quadrature_claim,
+                                          quadrature_gap)
+from proofs_check.studies.sweeps import grid
 from symbolic import derive
 from symbolic.symbols import symbols
 
@@ -13,17 +16,21 @@ phi, x_norm, xp_norm, dot, d, E_b2, E_a2 = symbols("phi x_norm xp_norm dot d E_b
 
 
 def test_closed_forms_match_an_independent_quadrature():
-    assert quadrature_gap() < 1e-10
+    assert quadrature_gap() < 1e-10 and quadrature_claim(RunConfig()).ok
 
 
 def test_random_feature_error_shrinks_like_one_over_sqrt_m():
-    study = monte_carlo_study()
-    assert abs(study["slope"] + 0.5) <= SLOPE_TOLERANCE
+    study = monte_carlo_study(0, grid("kernel-widths", "ci"))
+    assert abs(study["slope"].value + 0.5) <= SLOPE_TOLERANCE
     assert study["rms_errors"][-1] < study["rms_errors"][0] / 5
+    result = monte_carlo_claim(RunConfig())
+    assert result.ok and result.kind == "measured" and result.slopes == (study["slope"],)
 
 
 def test_the_decomposition_is_the_jacobian_gram():
     assert decomposition_gap() < 1e-12
+    result = decomposition_claim(RunConfig(seed=4))
+    assert result.ok and result.ratio < 1 and dict(result.ranges)["seed"] == str(RunConfig(seed=4).study_seed(0))
 
 
 def test_figure_4_data():

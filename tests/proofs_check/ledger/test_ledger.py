@@ -5,7 +5,9 @@ import json
 import pytest
 
 from proofs_check.cli import main
-from proofs_check.ledger import STATUSES, ledger, run_entry
+from proofs_check.ledger import STATUSES, ledger
+from proofs_check.ledger.runner import run_entry
+from proofs_check.settings import RunConfig
 
 REQUIRED_IDS = {
     "chizat-bach/lemma-3.3", "chizat-bach/lemma-A.1", "chizat-bach/theorem-3.2", "chizat-bach/theorem-3.4",
@@ -40,10 +42,13 @@ def test_every_entry_has_a_status_a_location_and_a_check(entry):
 
 @pytest.mark.parametrize("entry", [e for e in ledger() if not e.pending], ids=lambda e: e.id)
 def test_every_entry_has_its_expected_status(entry):
-    result = run_entry(entry, max_examples=10, seed=None)
+    result = run_entry(entry, RunConfig(max_examples=10))
     assert result.status == entry.expected, result.checks
     if result.status == "refuted":
-        assert any(c.get("replay") for c in result.checks)
+        assert any(c.replay for c in result.checks)
+    for check in result.checks:  # one result type: every field present in every check's JSON
+        assert set(check.as_json()) >= {"kind", "ok", "detail", "observed", "bound", "ratio", "tight", "searched",
+                                        "ranges", "counterexample", "replay", "slopes"}
 
 
 def test_same_seed_gives_the_same_report(tmp_path, capsys):

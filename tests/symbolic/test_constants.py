@@ -6,7 +6,8 @@ import sympy as sp
 from symbolic import derive
 from symbolic.symbols import symbols
 
-t, alpha, mu, kappa, lam, q, T, R0 = symbols("t alpha mu kappa lam q T R0")
+t, alpha, mu, kappa, lam, q, T, R0, M1, M2, C1, C2, r, delta = symbols(
+    "t alpha mu kappa lam q T R0 M1 M2 C1 C2 r delta")
 sigma_min, Df_norm, lip_Df, lip_f, d0, f_star_norm, c = symbols("sigma_min Df_norm lip_Df lip_f d0 f_star_norm c")
 QUARTER = {c: sp.Rational(1, 4)}
 
@@ -62,6 +63,8 @@ FALSIFIED = {
     "criterion_homogeneity": ([lam ** (q - 1), lam ** (2 * q), 2 * lam**q], None),
     "lip_sigma": ([lip_f * lip_Df, 2 * lip_f**2 * lip_Df, 2 * lip_Df], None),
     "energy_bound": ([sp.sqrt(R0) / alpha, T * sp.sqrt(R0) / alpha, sp.sqrt(T * R0) / alpha**2], None),
+    "held_out_bound": ([alpha * M2 * r**2 + alpha * M1 * delta, alpha * M2 / 2 * r + alpha * M1 * delta,
+                        alpha * M2 / 2 * r**2 + M1 * delta], None),
 }
 
 
@@ -69,3 +72,10 @@ FALSIFIED = {
                          [(n, cand, at) for n, (cands, at) in FALSIFIED.items() for cand in cands])
 def test_falsified_constants_are_rejected(name, candidate, at, rejected):
     rejected(name, candidate, at)
+
+
+def test_the_held_out_bound_under_the_propositions_hypotheses(rejected):
+    derivation = derive("held_out_bound")
+    stated = sp.log(alpha) / alpha * (C1 * M1 + C2**2 * M2 * sp.log(alpha) / 2)
+    assert derivation.verify(stated, derivation.specialization).ok
+    rejected("held_out_bound", sp.log(alpha) / alpha * (C1 * M1 + C2**2 * M2 * sp.log(alpha)), derivation.specialization)

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, target
 
 from numeric.strategies import flow_instances
-from proofs_check.claims import transport_witness
-from proofs_check.properties import lemma_3_3
-from proofs_check.search import find_counterexample, replay_command, worst_case
+from proofs_check.search.claims import transport_witness
+from proofs_check.search.properties import lemma_3_3
+from proofs_check.search.engine import find_counterexample, maximize, replay_command
 from tests.lemma_support import report_budget, run_replay, search_budget
 
 #: Lemma 3.3 is tight: the adversarial family must get this close for each kappa.
@@ -44,6 +44,7 @@ def test_lemma_3_3_holds_for_a_non_quadratic_loss(instance):
 def test_false_variants_are_refuted_with_a_shrunk_replayable_example(variant):
     bound = FALSE_VARIANTS[variant]
     found = find_counterexample(lambda instance: lemma_3_3(*instance, bound=bound), ADVERSARIAL,
+                                violates=lambda r: r.violation, score=lambda r: r.ratio,
                                 max_examples=search_budget(),
                                 replay=lambda instance: replay_command("lemma_3_3", instance, bound))
     assert found is not None, f"no counterexample found to the false variant {variant}: {bound}"
@@ -54,6 +55,7 @@ def test_false_variants_are_refuted_with_a_shrunk_replayable_example(variant):
 def test_a_counterexample_replays_exactly():
     bound = FALSE_VARIANTS["dropped factor sqrt(kappa)"]
     found = find_counterexample(lambda instance: lemma_3_3(*instance, bound=bound), ADVERSARIAL,
+                                violates=lambda r: r.violation, score=lambda r: r.ratio,
                                 max_examples=search_budget(),
                                 replay=lambda instance: replay_command("lemma_3_3", instance, bound))
     output = run_replay(found.replay)
@@ -71,7 +73,9 @@ def test_the_sqrt_kappa_factor_cannot_be_dropped(kappa):
 
 
 def test_report_the_worst_ratio_found():
-    result, instance = worst_case(lambda i: lemma_3_3(*i), flow_instances(), max_examples=report_budget())
+    found = maximize(lambda i: lemma_3_3(*i), flow_instances(), max_examples=report_budget(), seed=None,
+                     score=lambda r: r.ratio)
+    result, instance = found.value, found.instance
     print(f"\nLemma 3.3 worst ratio found: {result.ratio:.6f} ({type(instance[1]).__name__}, "
           f"kappa = {instance[0].nu / instance[0].mu:.3g})")
     assert not result.violation  # a ratio above 1 is allowed only within the error estimate

@@ -1,21 +1,28 @@
-"""Proof chains (proofs_check.chain, proofs_check.proofs): statuses, corruptions refuted, errata replayable."""
+"""Proof chains (proofs_check.proofs): statuses, corruptions refuted, errata replayable."""
 
 from dataclasses import replace
 
 import pytest
 import sympy as sp
 
-from proofs_check import analytic as an
-from proofs_check.chain import InequalityCheck, errata_of, run_step
 from proofs_check.cli import main
-from proofs_check.proofs import proof, proof_ids, run_proof
+from proofs_check.proofs import PROOF_IDS
+from proofs_check.proofs.catalog import BUILDERS, chain_context, proof, run_proof
+from proofs_check.proofs.chain import errata_of, run_step
+from proofs_check.proofs.checks import InequalityCheck
+from proofs_check.settings import RunConfig
 
-ALL = proof_ids()
+ALL = PROOF_IDS
+CONFIG = RunConfig()
+CONTEXT = chain_context(CONFIG)
 
 
 def _step(proof_id: str, label: str):
-    (step,) = [s for s in proof(proof_id).steps if s.label == label]
-    return step
+    return proof(proof_id).step(label)
+
+
+def test_the_catalog_lists_the_proof_ids_in_order():
+    assert tuple(BUILDERS) == PROOF_IDS
 
 
 def test_every_step_has_a_check_or_a_written_reason():
@@ -27,7 +34,7 @@ def test_every_step_has_a_check_or_a_written_reason():
 
 @pytest.mark.parametrize("proof_id", ALL)
 def test_every_step_has_its_expected_status(proof_id):
-    report = run_proof(proof_id)
+    report = run_proof(proof_id, CONFIG)
     unexpected = [(r.step.label, r.status, r.step.expected) for r in report.results if r.status != r.step.expected]
     assert not unexpected
     for result in report.results:
@@ -55,12 +62,12 @@ def _symbol(name):
     return symbol(name)
 
 
-Fbar, G, h, e, d0, delta, c, T, t, fw0 = sp.symbols("Fbar G h e d0 delta c T t f_w0", nonnegative=True)
+Fbar, grad_sq, h, s_w = sp.symbols("Fbar grad_sq h s_w", nonnegative=True)
 mu, lam, sigma_min, K = (_symbol(n) for n in ("mu", "lam", "sigma_min", "K"))
 
 CORRUPTIONS = {
     "chizat-bach/lemma-3.3": [
-        lambda: _corrupt_inequality("chizat-bach/lemma-3.3", "4", claim=sp.Le(-lam * G, -3 * mu * lam * Fbar)),
+        lambda: _corrupt_inequality("chizat-bach/lemma-3.3", "4", claim=sp.Le(-lam * grad_sq, -3 * mu * lam * Fbar)),
         lambda: _corrupt_analytic("chizat-bach/lemma-3.3", "1", 1.5),  # PL with 3 mu instead of 2 mu
     ],
     "chizat-bach/lemma-A.1": [
@@ -70,7 +77,7 @@ CORRUPTIONS = {
     ],
     "chizat-bach/theorem-3.2": [
         lambda: _corrupt_inequality("chizat-bach/theorem-3.2", "3",
-                                    claim=sp.Ge(sp.Symbol("s", nonnegative=True) ** 2, sigma_min**2 / 2)),  # floor 1/2
+                                    claim=sp.Ge(s_w**2, sigma_min**2 / 2)),  # floor 1/2
         lambda: _corrupt_inequality("chizat-bach/theorem-3.2", "9", drop=0),  # dropped d0 <= 2 alpha M
     ],
     "smith/theorem-2.2": [
@@ -93,17 +100,17 @@ CORRUPTIONS = {
 @pytest.mark.parametrize("proof_id,index", [(p, i) for p in CORRUPTIONS for i in range(2)])
 def test_a_corrupted_step_fails_with_a_counterexample(proof_id, index):
     step = CORRUPTIONS[proof_id][index]()
-    result = run_step(step)
+    result = run_step(step, CONTEXT)
     assert result.status == "fails" and result.outcome.counterexample
 
 
 def test_the_inequality_path_shows_both_outcomes():
-    statuses = {run_step(_step("smith/theorem-2.4", label)).outcome.detail.split(":")[0] for label in ("2", "9")}
+    statuses = {run_step(_step("smith/theorem-2.4", label), CONTEXT).outcome.detail.split(":")[0] for label in ("2", "9")}
     assert statuses == {"refuted", "z3"}
 
 
 def test_every_erratum_replays_with_its_counterexample(capsys):
-    errata = [e for proof_id in ALL for e in errata_of(run_proof(proof_id))]
+    errata = [e for proof_id in ALL for e in errata_of(run_proof(proof_id, CONFIG))]
     assert len(errata) >= 10
     for erratum in errata:
         assert erratum.why and (erratum.counterexample or erratum.status == "gap")
@@ -130,3 +137,19 @@ def test_errata_json_lists_what_the_chains_found(capsys):
     ids = {e["id"] for e in errata}
     assert {"smith/theorem-2.4/step-3", "chizat-bach/theorem-3.2/step-7", "chizat-bach/theorem-3.2/step-11"} <= ids
     assert all(e["replay"].startswith("lazycheck proof ") for e in errata)
+
+
+def test_analytic_steps_take_the_runs_seed_and_budget():
+    step = _step("chizat-bach/lemma-3.3", "1")  # PL inequality, a pointwise search
+    default, seeded = (run_step(step, chain_context(config)).outcome for config in (CONFIG, RunConfig(seed=5)))
+    assert default.searched == CONFIG.examples and default.ratio != seeded.ratio
+    flows = run_step(_step("chizat-bach/lemma-A.1", "9"), chain_context(RunConfig(max_examples=6))).outcome
+    assert flows.searched == 2 and dict(flows.ranges)["metrics"].startswith("forcing")
+
+
+def test_the_theorem_3_2_chain_checks_the_derived_constants():
+    from proofs_check.proofs.derived import theorem_constants
+
+    consts = theorem_constants()
+    step = _step("chizat-bach/theorem-3.2", "3")
+    assert consts.floor == sp.Rational(1, 4) and consts.floor * sigma_min**2 in step.check.claim.args

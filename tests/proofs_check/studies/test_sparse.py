@@ -1,10 +1,13 @@
-"""smith Section 4 (numeric.sparse, proofs_check.sparse): lazy -> min-l2, rich -> min-l1, generalization."""
+"""smith Section 4 (numeric.sparse, proofs_check.studies.sparse): lazy -> min-l2, rich -> min-l1, generalization."""
 
 import numpy as np
 import pytest
 
 from numeric.sparse import DiagonalNetwork, minimum_l1, minimum_l2, sparse_problem
-from proofs_check.sparse import generalization_claim, limit_claim
+from proofs_check.settings import RunConfig
+from proofs_check.studies.sparse import generalization_claim, limit_claim
+
+CONFIG = RunConfig()
 
 
 def test_diagonal_network_jacobian_matches_finite_differences():
@@ -25,17 +28,16 @@ def test_interpolators():
 
 @pytest.mark.parametrize("norm,regime", [("l2", "lazy"), ("l1", "rich")])
 def test_the_texts_limits_hold(norm, regime):
-    ok, detail = limit_claim(norm, regime)
-    assert ok, detail
+    result = limit_claim(CONFIG, norm, regime)
+    assert result.ok and result.observed <= result.bound, result.detail
 
 
 @pytest.mark.parametrize("norm,regime", [("l2", "rich"), ("l1", "lazy")])
 def test_swapped_limits_are_refuted(norm, regime):
     """Falsified variants: 'as alpha -> 0 the limit is min-l2' and 'as alpha -> oo it is min-l1'."""
-    ok, _ = limit_claim(norm, regime)
-    assert not ok
+    assert not limit_claim(CONFIG, norm, regime).ok
 
 
 def test_lazy_training_generalizes_poorly_on_sparse_truth():
-    ok, detail = generalization_claim()
-    assert ok, detail
+    result = generalization_claim(CONFIG)
+    assert result.ok, result.detail

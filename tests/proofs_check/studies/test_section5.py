@@ -1,12 +1,14 @@
-"""chizat-bach Section 5 (proofs_check.figures): tiny protocols end to end, and the claims on the data."""
+"""chizat-bach Section 5 (proofs_check.studies.section5): tiny protocols end to end, and the claims on the data."""
 
-import copy
+import io
 import json
 
 import numpy as np
 import pytest
 
-from proofs_check import figures
+from proofs_check.settings import RunConfig
+from proofs_check.studies.section5 import claims, experiments, protocols
+from proofs_check.studies.section5.production import produce
 
 #: Protocols small enough for the test suite (a few seconds for all panels).
 TINY = {
@@ -24,27 +26,20 @@ TINY = {
 @pytest.fixture(scope="module")
 def tiny_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("figures")
-    saved = copy.deepcopy(figures.PROTOCOLS)
-    for name, protocol in TINY.items():
-        figures.PROTOCOLS[name]["quick"] = protocol
-    try:
-        import io
-
-        log = io.StringIO()
-        produced = figures.produce(figures.PANELS, quick=True, out=out, log=log)
-    finally:
-        figures.PROTOCOLS.clear()
-        figures.PROTOCOLS.update(saved)
+    tiny = {name: dict(protocol, quick=TINY[name]) for name, protocol in protocols.PROTOCOLS.items()}
+    log = io.StringIO()
+    produced = produce(protocols.PANELS, quick=True, out=out, log=log, protocols=tiny)
     return out, produced, log.getvalue()
 
 
 def test_every_panel_writes_a_png_and_its_json(tiny_run):
     out, produced, log = tiny_run
-    assert sorted(produced) == sorted(figures.PANELS)
-    for panel in figures.PANELS:
+    assert sorted(produced) == sorted(protocols.PANELS)
+    for panel in protocols.PANELS:
         assert (out / f"{panel}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         record = json.loads((out / f"{panel}.json").read_text())
         assert record["panel"] == panel and record["protocol"] == "quick" and record["dtype"] == "float32"
+        assert record["seed"] == next(p["seed"] for n, p in protocols.PROTOCOLS.items() if panel in protocols.PRODUCES[n])
     assert "matrix-multiply peak" in log and "quick:" in log
 
 
@@ -56,16 +51,21 @@ def test_timed_loops_report_their_share_of_the_matmul_peak(tiny_run):
 
 
 def test_the_quick_reduction_is_stated():
-    assert "trials 10 -> 2" in figures.reduction("figure-1c")
-    assert figures.reduction("figure-4").startswith("points 181 -> ")
+    assert "trials 10 -> 2" in protocols.reduction("figure-1c")
+    assert protocols.reduction("figure-4").startswith("points 181 -> ")
+
+
+def test_every_protocol_has_its_own_seed():
+    seeds = [protocol["seed"] for protocol in protocols.PROTOCOLS.values()]
+    assert len(set(seeds)) == len(seeds)
 
 
 def test_step_sizes_follow_the_kernel_scale():
     m = 50
-    assert np.isclose(figures.step_sizes(10.0, m), figures.ETA / (m * 100))  # ~ 1/tau^2 for large tau
-    assert np.isclose(figures.step_sizes(0.01, m), figures.ETA)  # the curvature at 0 for small tau
-    assert np.isclose(figures.step_sizes(1.0, m, 1 / m), figures.ETA * m)  # mean field: eta ~ m
-    assert np.isclose(figures.step_sizes(1.0, m, 1 / np.sqrt(m)), figures.ETA)
+    assert np.isclose(experiments.step_sizes(10.0, m), protocols.ETA / (m * 100))  # ~ 1/tau^2 for large tau
+    assert np.isclose(experiments.step_sizes(0.01, m), protocols.ETA)  # the curvature at 0 for small tau
+    assert np.isclose(experiments.step_sizes(1.0, m, 1 / m), protocols.ETA * m)  # mean field: eta ~ m
+    assert np.isclose(experiments.step_sizes(1.0, m, 1 / np.sqrt(m)), protocols.ETA)
 
 
 def _record(panel: str, data: dict) -> dict:
@@ -78,19 +78,19 @@ RISING = {"taus": [0.1, 1.0, 10.0], "best_test_error": {"mean": [0.002, 0.004, 0
 
 
 def test_figure_1c_claim_and_its_falsified_variants():
-    assert figures.claim_1c(_record("figure-1c", RISING))[0]
+    assert claims.claim_1c(_record("figure-1c", RISING)).ok
     falling = dict(RISING, best_test_error={"mean": [0.005, 0.004, 0.002]})
-    assert not figures.claim_1c(_record("figure-1c", falling))[0]
+    assert not claims.claim_1c(_record("figure-1c", falling)).ok
     peaked = dict(RISING, best_test_error={"mean": [0.002, 0.008, 0.0050]})  # rises, then falls by 37%
-    assert not figures.claim_1c(_record("figure-1c", peaked))[0]
+    assert not claims.claim_1c(_record("figure-1c", peaked)).ok
     off_plateau = dict(RISING, kernel_test_error={"mean": 0.01})
-    assert not figures.claim_1c(_record("figure-1c", off_plateau))[0]
+    assert not claims.claim_1c(_record("figure-1c", off_plateau)).ok
 
 
 def test_displacement_claim_needs_the_tau_squared_decay():
-    assert figures.claim_displacement(_record("figure-1c", RISING))[0]
+    assert claims.claim_displacement(_record("figure-1c", RISING)).ok
     one_over_tau = dict(RISING, relative_displacement={"mean": [1.0, 1e-1, 1e-2]})
-    assert not figures.claim_displacement(_record("figure-1c", one_over_tau))[0]
+    assert not claims.claim_displacement(_record("figure-1c", one_over_tau)).ok
 
 
 def test_figure_5_claim_rejects_an_active_large_tau_run():
@@ -98,37 +98,45 @@ def test_figure_5_claim_rejects_an_active_large_tau_run():
             {"tau": 2.0, "doubling": True, "relative_displacement": 0.002},
             {"tau": 0.1, "doubling": False, "relative_displacement": 0.7},
             {"tau": 2.0, "doubling": False, "relative_displacement": 0.05}]
-    assert figures.claim_5(_record("figure-5", {"runs": runs}))[0]
+    assert claims.claim_5(_record("figure-5", {"runs": runs})).ok
     runs[3] = dict(runs[3], relative_displacement=0.5)
-    assert not figures.claim_5(_record("figure-5", {"runs": runs}))[0]
+    assert not claims.claim_5(_record("figure-5", {"runs": runs})).ok
 
 
 def test_figure_6_claims_reject_their_falsified_variants():
     growing = {"widths": [10, 100, 1000], "mean_test_error": {"sqrt": [0.002, 0.003, 0.005], "mean": [0.004, 0.002, 0.001]}}
-    assert figures.claim_6a(_record("figure-6a", growing))[0]
+    assert claims.claim_6a(_record("figure-6a", growing)).ok
     swapped = {"widths": growing["widths"], "mean_test_error": {"sqrt": growing["mean_test_error"]["mean"],
                                                                 "mean": growing["mean_test_error"]["sqrt"]}}
-    assert not figures.claim_6a(_record("figure-6a", swapped))[0]
+    assert not claims.claim_6a(_record("figure-6a", swapped)).ok
     stuck = {"taus": [0.01, 10.0], "population_loss": {"mean": [1e-5, 1e-3]}, "still_decreasing": [1.0, 0.0],
              "null_predictor_loss": 0.006}
-    assert figures.claim_6b(_record("figure-6b", stuck))[0]
-    assert not figures.claim_6b(_record("figure-6b", dict(stuck, population_loss={"mean": [1e-3, 1e-3]})))[0]
+    assert claims.claim_6b(_record("figure-6b", stuck)).ok
+    assert not claims.claim_6b(_record("figure-6b", dict(stuck, population_loss={"mean": [1e-3, 1e-3]}))).ok
 
 
 def test_missing_data_names_the_command_that_makes_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="lazycheck figures --out"):
-        figures.figure_claim("chizat-bach/section-5-figure-1c", tmp_path)
+        claims.figure_claim(RunConfig(), "chizat-bach/section-5-figure-1c", tmp_path)
 
 
-@pytest.mark.parametrize("claim_id", sorted(figures.CLAIMS))
+@pytest.mark.parametrize("claim_id", sorted(claims.CLAIMS))
 @pytest.mark.parametrize("depth", ["full", "quick"])
 def test_claims_on_the_committed_data(claim_id, depth):
     from proofs_check.ledger import select
 
-    directory = figures.DATA_DIRECTORY if depth == "full" else figures.DATA_DIRECTORY / "quick"
-    ok, detail = figures.figure_claim(claim_id, directory)
+    directory = claims.data_directory() if depth == "full" else claims.data_directory() / "quick"
+    result = claims.figure_claim(RunConfig(), claim_id, directory)
     (entry,) = select([claim_id])
-    assert ok == (entry.expected == "empirical"), detail
+    assert result.ok == (entry.expected == "empirical"), result.detail
+
+
+def test_the_committed_data_is_package_data():
+    """The ledger reads the data through the package (importlib.resources), not through a checkout path."""
+    directory = claims.data_directory()
+    assert directory.parts[-4:] == ("proofs_check", "studies", "section5", "data")
+    assert all((directory / f"{panel}.json").is_file() and (directory / f"{panel}.png").is_file()
+               for panel in protocols.PANELS)
 
 
 def test_cli_usage_errors(tmp_path, capsys):

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, target
 
 from numeric.strategies import flow_instances
-from proofs_check.claims import forcing_witness
-from proofs_check.properties import stability
-from proofs_check.search import find_counterexample, replay_command, worst_case
+from proofs_check.search.claims import forcing_witness
+from proofs_check.search.properties import stability
+from proofs_check.search.engine import find_counterexample, maximize, replay_command
 from tests.lemma_support import report_budget, search_budget
 
 #: The forcing family attains the bounds up to its ramp and cap.
@@ -46,6 +46,7 @@ def test_time_dependent_stability_bound_holds(instance):
 def test_false_variants_are_refuted_with_a_shrunk_replayable_example(variant):
     bound, _ = FALSE_VARIANTS[variant]
     found = find_counterexample(lambda instance: stability(*instance, bound=bound), ADVERSARIAL,
+                                violates=lambda r: r.violation, score=lambda r: r.ratio,
                                 max_examples=search_budget(),
                                 replay=lambda instance: replay_command("stability", instance, bound))
     assert found is not None, f"no counterexample found to the false variant {variant}: {bound}"
@@ -63,7 +64,8 @@ def test_both_bounds_are_attained_by_the_forcing_family():
 
 def test_report_the_worst_ratios_found():
     for time_dependent in (False, True):
-        result, instance = worst_case(lambda i: stability(*i, time_dependent=time_dependent), ADVERSARIAL,
-                                      max_examples=report_budget())
+        found = maximize(lambda i: stability(*i, time_dependent=time_dependent), ADVERSARIAL,
+                         max_examples=report_budget(), seed=None, score=lambda r: r.ratio)
+        result, instance = found.value, found.instance
         print(f"\n{result.claim}: worst ratio found {result.ratio:.6f} ({type(instance[1]).__name__})")
         assert not result.violation  # a ratio above 1 is allowed only within the error estimate

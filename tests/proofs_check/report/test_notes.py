@@ -1,9 +1,9 @@
-"""The teaching notes (proofs_check.notes, ``lazycheck notes``): the table, the rendering, staleness, and the
+"""The teaching notes (proofs_check.report.notes, ``lazycheck notes``): the table, the rendering, staleness, and the
 committed notes/.
 
 Everything but the last test renders from a stub run built without running a check (every chain step at the
 status its chain declares), so it is fast; the last test runs ``python -m proofs_check notes --check`` once, in
-a subprocess (hypothesis' searches depend on the modules loaded, see proofs_check.runner).
+a subprocess, as a user would.
 """
 
 import fnmatch
@@ -14,14 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from proofs_check import notes, proof_render, render
-from proofs_check.chain import Outcome, ProofReport, StepResult, errata_of
 from proofs_check.cli import main
-from proofs_check.ledger import decide, ledger
-from proofs_check.proofs import proof, proof_ids
+from proofs_check.ledger import ledger
+from proofs_check.ledger.decide import decide
+from proofs_check.proofs import PROOF_IDS
+from proofs_check.proofs.catalog import proof
+from proofs_check.proofs.chain import ProofReport, StepResult, errata_of
+from proofs_check.report import markdown as render
+from proofs_check.report import notes
+from proofs_check.report import proofs as proof_render
+from proofs_check.results import CheckResult
 from symbolic import names
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[3]
 #: Issue 7's main results: the note of each, and ledger ids it must cover.
 MAIN_RESULTS = {
     "lemma-3.3.md": ("chizat-bach/lemma-3.3", "smith/lemma-B.1"),
@@ -44,9 +49,10 @@ def _stub_report(proof_id: str) -> ProofReport:
     results = []
     for step in proof(proof_id).steps:
         status = step.expected
-        outcome = None if status == "unchecked" else Outcome(status == "holds", f"stub detail of step {step.label}",
-                                                             "" if status == "holds" else STUB_COUNTEREXAMPLE)
-        corrected = Outcome(True, "stub corrected check") if status in ("fails", "gap") else None
+        outcome = None if status == "unchecked" else CheckResult(
+            step.kind, status == "holds", f"stub detail of step {step.label}",
+            counterexample=None if status == "holds" else STUB_COUNTEREXAMPLE)
+        corrected = CheckResult(step.kind, True, "stub corrected check") if status in ("fails", "gap") else None
         results.append(StepResult(step, status, outcome, corrected, 0.0))
     return ProofReport(proof(proof_id), tuple(results), 0.0)
 
@@ -54,10 +60,9 @@ def _stub_report(proof_id: str) -> ProofReport:
 @pytest.fixture(scope="module")
 def stub_run() -> notes.LedgerRun:
     """Every claim with one passing stub check (pending claims with none), the stub chains and their errata."""
-    check = {"kind": "numeric", "ref": "stub", "ok": True, "detail": "worst ratio 0.5 over 3 instances",
-             "worst_ratio": 0.5, "witness_ratio": 0.25}
+    check = CheckResult("numeric", True, "worst ratio 0.5 over 3 instances", ref="stub", ratio=0.5, witness_ratio=0.25)
     claims = tuple(decide(entry, [] if entry.pending else [check]).as_json() for entry in ledger())
-    reports = [_stub_report(proof_id) for proof_id in proof_ids()]
+    reports = [_stub_report(proof_id) for proof_id in PROOF_IDS]
     return notes.LedgerRun("ci", 3, None, tuple(notes._portable(c) for c in claims),
                            tuple(proof_render.erratum_json(e) for r in reports for e in errata_of(r)),
                            {r.proof.id: notes._portable(proof_render.proof_json(r)) for r in reports})
@@ -82,7 +87,7 @@ def test_every_name_in_the_table_exists():
     for note in notes.NOTES:
         for pattern in note.entries:  # a glob may wait for entries to come; an id must exist
             assert any(c in pattern for c in "*?[") or pattern in ids, f"{note.file}: no ledger entry {pattern}"
-        assert set(note.proofs) <= set(proof_ids()), note.file
+        assert set(note.proofs) <= set(PROOF_IDS), note.file
         assert set(note.derivations) <= set(names()), note.file
         assert set(note.figures) <= FIGURE_NAMES, note.file
     assert len({n.file for n in notes.NOTES}) == len(notes.NOTES) and notes.INDEX not in {n.file for n in notes.NOTES}
@@ -95,7 +100,7 @@ def test_every_ledger_entry_is_in_exactly_one_note():
 
 
 def test_every_proof_and_derivation_and_figure_has_a_note():
-    assert sorted(notes.noted_proofs()) == sorted(proof_ids())
+    assert sorted(notes.noted_proofs()) == sorted(PROOF_IDS)
     assert sorted(d for n in notes.NOTES for d in n.derivations) == sorted(names())
     assert {f for n in notes.NOTES for f in n.figures} == FIGURE_NAMES
 
@@ -139,17 +144,30 @@ def test_the_errata_show_their_counterexample_and_correction(stub_run):
 def test_a_note_without_errata_says_so(stub_run):
     text = notes.render_note(_note("lemma-3.3.md"), stub_run)
     assert "None: no step of `chizat-bach/lemma-3.3` fails or has a gap." in text
-    assert "Worst ratio observed/bound of the adversarial search (3 examples): 0.5" in text
+    assert "Worst ratio observed/bound over its checks (adversarial searches: 3 examples): 0.5" in text
 
 
-def test_figures_are_embedded_only_when_their_png_exists(stub_run, tmp_path):
+@pytest.fixture
+def figure_data(tmp_path, monkeypatch):
+    """An empty Section 5 data directory in place of the package's, and a notes directory beside it."""
+    data, directory = tmp_path / "data", tmp_path / "notes"
+    data.mkdir(), directory.mkdir()
+    monkeypatch.setattr(notes, "data_directory", lambda: data)
+    return data, directory
+
+
+def test_figures_are_embedded_only_when_their_png_exists(stub_run, figure_data):
+    data, directory = figure_data
     note = _note("kernels-and-scaling.md")
-    text = notes.render_notes(stub_run, tmp_path)[note.file]
-    assert "![" not in text and f"`{notes.FIGURES_COMMAND}` produces `figures/figure-4.png`" in text
-    (tmp_path / "figures").mkdir()
-    (tmp_path / "figures" / "figure-4.png").write_bytes(b"\x89PNG")
-    text = notes.render_notes(stub_run, tmp_path)[note.file]
-    assert "![chizat-bach Figure 4](figures/figure-4.png)" in text and "figures/figure-6a.png`." in text
+    text = notes.render_notes(stub_run, directory)[note.file]
+    assert "![" not in text and f"Figure 4: not generated yet; `{notes.FIGURES_COMMAND}` produces it." in text
+    (data / "figure-4.png").write_bytes(b"\x89PNG")
+    text = notes.render_notes(stub_run, directory)[note.file]
+    assert "![chizat-bach Figure 4](../data/figure-4.png)" in text and "Figure 6(a): not generated yet" in text
+
+
+def test_the_committed_notes_link_the_package_data():
+    assert notes.figure_link(REPOSITORY / "notes", "figure-1c") == "../proofs_check/studies/section5/data/figure-1c.png"
 
 
 def test_the_index_lists_every_entry_with_its_status(stub_run):
@@ -188,11 +206,11 @@ def test_check_reports_stale_missing_and_extra_files(stub_run, tmp_path):
     assert notes.stale_notes(tmp_path, stub_run) == [] and not (tmp_path / "old-note.md").exists()
 
 
-def test_a_new_figure_makes_its_note_stale(stub_run, tmp_path):
-    notes.write_notes(tmp_path, stub_run)
-    (tmp_path / "figures").mkdir()
-    (tmp_path / "figures" / "figure-6b.png").write_bytes(b"\x89PNG")
-    assert notes.stale_notes(tmp_path, stub_run) == ["theorem-3.4.md"]
+def test_a_new_figure_makes_its_note_stale(stub_run, figure_data):
+    data, directory = figure_data
+    notes.write_notes(directory, stub_run)
+    (data / "figure-6b.png").write_bytes(b"\x89PNG")
+    assert notes.stale_notes(directory, stub_run) == ["theorem-3.4.md"]
 
 
 # Markdown helpers.

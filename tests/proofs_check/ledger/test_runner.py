@@ -1,10 +1,11 @@
-"""The two-lane run of the ledger (proofs_check.runner): the same report as a serial run, crashes reported."""
+"""The two-lane run of the ledger (proofs_check.ledger.runner): the same report as a serial run, twins share
+their checks, crashes reported."""
 
 import json
 
-from proofs_check import runner
 from proofs_check.cli import main
-from proofs_check.ledger import NumericRef, ProofRef, select
+from proofs_check.ledger import runner, select
+from proofs_check.ledger.entry import NumericRef, ProofRef
 
 #: Entries with checks in both lanes, a shared (twin) search in the proof lane, and a refuted claim.
 CLAIMS = ["chizat-bach/lemma-A.1", "smith/lemma-B.2", "smith/section-2-homogeneous-scaling*",
@@ -43,6 +44,18 @@ def test_errata_cover_only_the_proofs_the_selection_reads():
     assert runner.referenced_proofs(select(["smith/section-2-homogeneous-scaling*"])) == [
         "smith/section-2-homogeneous-scaling"]
     assert runner.referenced_proofs(select(["chizat-bach/eq-7-criterion"])) == []
+
+
+def test_twins_share_one_run_of_their_search(monkeypatch):
+    from proofs_check.settings import RunConfig
+
+    calls = []
+    original = NumericRef.run
+    monkeypatch.setattr(NumericRef, "run", lambda self, config: calls.append(self.key) or original(self, config))
+    results, _, _ = runner.run_ledger(select(["chizat-bach/lemma-3.3", "smith/lemma-B.1"]),
+                                      RunConfig(max_examples=4), parallel=False)
+    assert calls == ["numeric:chizat-bach/lemma-3.3"]
+    assert results[0].checks[-1] == results[1].checks[-1]
 
 
 def _broken_lane(*arguments, log=None):

@@ -1,15 +1,19 @@
-"""chizat-bach Section 4 on two-layer networks (proofs_check.scaling, numeric.networks.hessian_norm_bound)."""
+"""chizat-bach Section 4 and smith Section 2 on networks (proofs_check.studies.scaling, numeric.networks)."""
 
 import numpy as np
 import pytest
-
-from numeric.networks import TwoLayerNetwork, hessian_norm_bound
 import sympy as sp
 
-from proofs_check.scaling import (TIME_CHANGE_RTOL, criterion_claim, homogeneity_claim, homogeneity_study,
-                                  time_change_claim, time_change_study, width_claim)
+from numeric.networks import TwoLayerNetwork, hessian_norm_bound
+from proofs_check.settings import RunConfig
+from proofs_check.studies.scaling import (TIME_CHANGE_RTOL, criterion_claim, homogeneity_claim, homogeneity_study,
+                                          time_change_claim, time_change_study, width_claim)
+from proofs_check.studies.sweeps import grid
 from symbolic import derive
 from symbolic.symbols import symbols
+
+CONFIG = RunConfig()
+ALPHAS = grid("time-change-alphas", "ci")
 
 
 def test_hessian_norm_bound_matches_finite_differences_of_the_jacobian():
@@ -27,24 +31,23 @@ def test_hessian_norm_bound_matches_finite_differences_of_the_jacobian():
 
 def test_width_statements():
     for scaling, slope in (("sqrt", 0.5), ("mean", 0.0)):
-        ok, detail = width_claim(scaling, slope)
-        assert ok, detail
+        result = width_claim(CONFIG, scaling, slope)
+        assert result.ok, result.detail
 
 
 @pytest.mark.parametrize("scaling,slope", [("mean", 0.5), ("sqrt", 0.0)])
 def test_swapped_width_statements_are_refuted(scaling, slope):
-    assert not width_claim(scaling, slope)[0]
+    assert not width_claim(CONFIG, scaling, slope).ok
 
 
 def test_criterion_predicts_laziness():
-    ok, detail = criterion_claim()
-    assert ok, detail
+    result = criterion_claim(CONFIG)
+    assert result.ok, result.detail
 
 
 def test_homogeneity_factor_is_lam_squared_and_not_lam():
-    ok, _ = homogeneity_claim()
-    assert ok
-    data = homogeneity_study()
+    assert homogeneity_claim(CONFIG).ok
+    data = homogeneity_study(0)
     assert not np.allclose(data["measured"], data["scales"])  # the variant lam^(q-1) is refuted
 
 
@@ -56,12 +59,11 @@ def test_time_change_factor_is_derived_as_alpha_to_two_over_q():
 
 
 def test_flows_coincide_after_the_derived_time_change():
-    ok, detail = time_change_claim()
-    assert ok, detail
-    assert max(time_change_study()["gaps"]) < 1e-9
+    result = time_change_claim(CONFIG)
+    assert result.ok and result.ratio < 1, result.detail
+    assert max(time_change_study(ALPHAS)["gaps"]) < 1e-9
 
 
 def test_equal_time_reading_is_refuted_with_a_gap_of_order_one():
-    ok, _ = time_change_claim(1.0)
-    assert not ok
-    assert min(time_change_study(factor=1.0)["gaps"]) > 1e3 * TIME_CHANGE_RTOL
+    assert not time_change_claim(CONFIG, 1.0).ok
+    assert min(time_change_study(ALPHAS, factor=1.0)["gaps"]) > 1e3 * TIME_CHANGE_RTOL

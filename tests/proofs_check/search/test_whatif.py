@@ -1,12 +1,14 @@
-"""What-if variants (proofs_check.whatif, lazycheck what-if): true variants pass, false ones are refuted."""
+"""What-if variants (proofs_check.search.whatif, lazycheck what-if): true variants pass, false ones are refuted."""
 
 import pytest
 
 from proofs_check.cli import main
-from proofs_check.whatif import what_if
+from proofs_check.search.whatif import what_if
+from proofs_check.settings import RunConfig
 from tests.lemma_support import run_replay
 
 EXAMPLES = 25
+CONFIG = RunConfig(max_examples=EXAMPLES)
 
 TRUE_VARIANTS = [
     ("chizat-bach/lemma-3.3", "sqrt(nu/mu)*d0*exp(-mu*lam*t)"),  # the paper's own bound
@@ -23,15 +25,16 @@ FALSE_VARIANTS = [
 
 @pytest.mark.parametrize("claim_id,bound", TRUE_VARIANTS)
 def test_true_variants_pass(claim_id, bound):
-    report = what_if(claim_id, bound, max_examples=EXAMPLES)
-    assert report["status"] == "holds" and report["worst_ratio"] <= 1 + 1e-6
+    result = what_if(claim_id, bound, CONFIG)
+    assert result.ok and result.ratio <= 1 + 1e-6 and result.kind == "what-if"
+    assert result.searched == EXAMPLES + 1 and result.ranges
 
 
 @pytest.mark.parametrize("claim_id,bound", FALSE_VARIANTS)
 def test_false_variants_are_refuted_with_a_replay(claim_id, bound):
-    report = what_if(claim_id, bound, max_examples=EXAMPLES)
-    assert report["status"] == "refuted" and report["counterexample"]
-    assert "violation=True" in run_replay(report["counterexample"]["replay"])
+    result = what_if(claim_id, bound, CONFIG)
+    assert not result.ok and result.counterexample
+    assert "violation=True" in run_replay(result.replay[0])
 
 
 @pytest.mark.parametrize("argv,fragment", [
@@ -66,14 +69,21 @@ CONSTANT_TRUE = [
 
 @pytest.mark.parametrize("claim_id,bound", CONSTANT_TRUE)
 def test_the_papers_constants_and_safer_ones_pass(claim_id, bound):
-    assert what_if(claim_id, bound, max_examples=EXAMPLES)["status"] == "holds"
+    result = what_if(claim_id, bound, CONFIG)
+    assert result.ok and dict(result.ranges)["alpha"] == "[1, 10]"
 
 
 def test_a_much_larger_c0_is_refuted_with_a_replay():
-    report = what_if("chizat-bach/theorem-3.2/constant-M", "sigma_min**3/(kappa**(3/2)*Df_norm*lip_Df)",
-                     max_examples=EXAMPLES)
-    assert report["status"] == "refuted"
-    assert float(run_replay(report["counterexample"]["replay"])) > 1
+    result = what_if("chizat-bach/theorem-3.2/constant-M", "sigma_min**3/(kappa**(3/2)*Df_norm*lip_Df)", CONFIG)
+    assert not result.ok
+    assert float(run_replay(result.replay[0])) > 1
+
+
+def test_the_seed_changes_the_constants_search():
+    bound = "sigma_min**3/(32*kappa**(3/2)*Df_norm*lip_Df)"
+    runs = [what_if("chizat-bach/theorem-3.2/constant-M", bound, RunConfig(seed=seed, max_examples=6))
+            for seed in (None, 1, 1)]
+    assert runs[0].detail != runs[1].detail and runs[1] == runs[2]
 
 
 def test_a_radius_that_leaves_no_kernel_floor_is_a_usage_error(capsys):
