@@ -9,7 +9,6 @@ from proofs_check.studies.kernels import (SLOPE_TOLERANCE, decomposition_claim, 
                                           limit_kernels, monte_carlo_claim, monte_carlo_study, quadrature_claim,
                                           quadrature_gap)
 from proofs_check.studies.sweeps import grid
-from symbolic import derive
 from symbolic.symbols import symbols
 
 phi, x_norm, xp_norm, dot, d, E_b2, E_a2 = symbols("phi x_norm xp_norm dot d E_b2 E_a2")
