@@ -181,6 +181,12 @@ def lazy_convergence_bound() -> Derivation:
     )
 
 
+def convergence_rate() -> sp.Expr:
+    """The exponential rate of ``lazy_convergence_bound`` at the derived kernel floor: -d/dt log(bound) = c mu sigma_min^2."""
+    bound = lazy_convergence_bound()
+    return simplify_positive(-sp.diff(sp.log(bound.specialized), t))
+
+
 @cache
 def displacement_integral(growth: sp.Expr = TEXT_GROWTH) -> sp.Expr:
     """(growth Df_norm nu/alpha) * integral over [0, oo) of the convergence bound.

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 import sympy as sp
 
@@ -178,6 +179,9 @@ class Statement:
     reading: sp.Basic | None = None
     note: str = ""
 
+    def __post_init__(self):
+        object.__setattr__(self, "at", MappingProxyType(dict(self.at)))  # read-only: derivations are cached
+
 
 @dataclass(frozen=True)
 class Remark:
@@ -237,6 +241,10 @@ class Derivation:
     specialization: Mapping[sp.Symbol, sp.Basic] = field(default_factory=dict)
     remarks: tuple[Remark, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        # read-only: derivations are cached and shared by every consumer
+        object.__setattr__(self, "specialization", MappingProxyType(dict(self.specialization)))
 
     def verify(self, candidate: sp.Basic, at: Mapping | None = None) -> Check:
         """Check a candidate against the defining property of this result.

@@ -81,7 +81,7 @@ def homogeneous_time_change() -> Derivation:
         ),
         notes=("smith writes m for the degree of homogeneity; lazycheck writes q (m is a width elsewhere). "
                "The two flows trace the same path after w -> alpha^(1/q) w; at equal times they differ unless "
-               "alpha = 1. Numeric check: proofs_check.scaling.time_change_claim.",),
+               "alpha = 1. Numeric check: proofs_check.studies.scaling.time_change_claim.",),
     )
 
 

@@ -5,6 +5,8 @@ import sys
 
 from hypothesis import settings
 
+from proofs_check.search.engine import find_counterexample, replay_command
+
 #: Least number of examples a falsification search may use, whatever the profile.
 MIN_SEARCH_EXAMPLES = 100
 #: Least number of examples of a worst-ratio report.
@@ -19,6 +21,15 @@ def search_budget() -> int:
 def report_budget() -> int:
     """Examples for a worst-ratio report: the active profile's, but at least MIN_REPORT_EXAMPLES."""
     return max(MIN_REPORT_EXAMPLES, settings().max_examples)
+
+
+def counterexample_to(check, check_name: str, bound: str, strategy):
+    """The shrunk counterexample that hypothesis finds to ``check`` with a variant ``bound`` (None if none), with
+    its replay command."""
+    return find_counterexample(lambda instance: check(*instance, bound=bound), strategy,
+                               violates=lambda result: result.violation, score=lambda result: result.ratio,
+                               max_examples=search_budget(),
+                               replay=lambda instance: replay_command(check_name, instance, bound))
 
 
 def run_replay(command: str) -> str:

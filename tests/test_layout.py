@@ -108,54 +108,45 @@ def test_proofs_check_keeps_few_modules_beside_its_subpackages():
     assert len(top) <= MAX_TOP_LEVEL_MODULES, top
 
 
+#: Modules tested through another module's tests: test file -> the modules it covers.
+TESTED_BY = {
+    "numeric/test_metrics.py": ("numeric.adversarial", "numeric.models"),
+    "numeric/test_flows.py": ("numeric.integrate", "numeric.reference"),
+    "symbolic/test_constants.py": ("symbolic.homogeneity", "symbolic.finite_time"),
+    "proofs_check/test_settings.py": ("proofs_check.pytest_plugin",),
+    "proofs_check/search/test_whatif.py": ("proofs_check.search.constants_whatif", "proofs_check.cli.whatif"),
+    "proofs_check/studies/test_kernels.py": ("numeric.kernels", "symbolic.kernels"),
+    "proofs_check/studies/test_network.py": ("numeric.parameter_flows",),
+    "proofs_check/studies/test_sparse.py": ("numeric.sparse",),
+    "proofs_check/studies/section5/test_production.py": (
+        "proofs_check.studies.section5.experiments", "proofs_check.studies.section5.protocols",
+        "proofs_check.cli.figures"),
+    "proofs_check/proofs/test_chains.py": (
+        "proofs_check.studies.chain_instances", "proofs_check.studies.pointwise", "proofs_check.proofs.checks",
+        "proofs_check.proofs.chain", "proofs_check.proofs.catalog", "proofs_check.proofs.chizat_bach",
+        "proofs_check.proofs.smith", "proofs_check.proofs.smith_uniform", "proofs_check.proofs.derived",
+        "proofs_check.proofs.domains", "proofs_check.report.proofs", "proofs_check.cli.proof"),
+    "proofs_check/ledger/test_ledger.py": (
+        "proofs_check.ledger.entry", "proofs_check.ledger.decide", "proofs_check.ledger.chizat_bach",
+        "proofs_check.ledger.smith"),
+    "proofs_check/report/test_notes.py": ("proofs_check.report.markdown", "proofs_check.cli.notes"),
+    "proofs_check/cli/test_cli.py": (
+        "proofs_check.studies.bench", "proofs_check.report.derivations", "proofs_check.report.verify",
+        "proofs_check.cli.app", "proofs_check.cli.common", "proofs_check.cli.derive", "proofs_check.cli.verify",
+        "proofs_check.cli.bench"),
+}
+
+
 def test_tests_mirror_the_tree():
-    """Every module of the three packages with code has a test module named after it, in the mirrored folder
-    (a few are tested through another module's tests; they are listed here with where)."""
-    tested_elsewhere = {
-        "numeric.adversarial": "numeric/test_metrics.py", "numeric.integrate": "numeric/test_flows.py",
-        "numeric.reference": "numeric/test_flows.py", "numeric.kernels": "proofs_check/studies/test_kernels.py",
-        "numeric.models": "numeric/test_metrics.py", "numeric.parameter_flows": "proofs_check/studies/test_network.py",
-        "numeric.sparse": "proofs_check/studies/test_sparse.py", "symbolic.homogeneity": "symbolic/test_constants.py",
-        "symbolic.finite_time": "symbolic/test_constants.py", "symbolic.kernels": "proofs_check/studies/test_kernels.py",
-        "proofs_check.pytest_plugin": "proofs_check/test_settings.py",
-        "proofs_check.search.engine": "proofs_check/search/test_claims.py",
-        "proofs_check.search.constants_whatif": "proofs_check/search/test_whatif.py",
-        "proofs_check.studies.chain_instances": "proofs_check/proofs/test_chains.py",
-        "proofs_check.studies.pointwise": "proofs_check/proofs/test_chains.py",
-        "proofs_check.studies.bench": "proofs_check/cli/test_cli.py",
-        "proofs_check.studies.section5.experiments": "proofs_check/studies/section5/test_production.py",
-        "proofs_check.studies.section5.protocols": "proofs_check/studies/section5/test_production.py",
-        "proofs_check.proofs.checks": "proofs_check/proofs/test_chains.py",
-        "proofs_check.proofs.chain": "proofs_check/proofs/test_chains.py",
-        "proofs_check.proofs.catalog": "proofs_check/proofs/test_chains.py",
-        "proofs_check.proofs.chizat_bach": "proofs_check/proofs/test_chains.py",
-        "proofs_check.proofs.smith": "proofs_check/proofs/test_chains.py",
-        "proofs_check.proofs.smith_uniform": "proofs_check/proofs/test_chains.py",
-        "proofs_check.proofs.derived": "proofs_check/proofs/test_chains.py",
-        "proofs_check.proofs.domains": "proofs_check/proofs/test_chains.py",
-        "proofs_check.ledger.entry": "proofs_check/ledger/test_ledger.py",
-        "proofs_check.ledger.decide": "proofs_check/ledger/test_ledger.py",
-        "proofs_check.ledger.chizat_bach": "proofs_check/ledger/test_ledger.py",
-        "proofs_check.ledger.smith": "proofs_check/ledger/test_ledger.py",
-        "proofs_check.report.derivations": "proofs_check/cli/test_cli.py",
-        "proofs_check.report.markdown": "proofs_check/report/test_notes.py",
-        "proofs_check.report.proofs": "proofs_check/proofs/test_chains.py",
-        "proofs_check.report.verify": "proofs_check/cli/test_cli.py",
-        "proofs_check.cli.app": "proofs_check/cli/test_cli.py", "proofs_check.cli.common": "proofs_check/cli/test_cli.py",
-        "proofs_check.cli.derive": "proofs_check/cli/test_cli.py", "proofs_check.cli.verify": "proofs_check/cli/test_cli.py",
-        "proofs_check.cli.bench": "proofs_check/cli/test_cli.py", "proofs_check.cli.proof": "proofs_check/proofs/test_chains.py",
-        "proofs_check.cli.whatif": "proofs_check/search/test_whatif.py",
-        "proofs_check.cli.notes": "proofs_check/report/test_notes.py",
-        "proofs_check.cli.figures": "proofs_check/studies/section5/test_production.py",
-    }
+    """Every module of the three packages with code has a test module named after it in the mirrored folder, or is
+    listed in TESTED_BY with the test file that covers it."""
+    elsewhere = {module for test, modules in TESTED_BY.items() if (ROOT / "tests" / test).is_file() for module in modules}
     missing = []
     for name, path in MODULES.items():
         parts = name.split(".")
         if path.name in ("__init__.py", "__main__.py") and not path.read_text().count("\ndef "):
             continue
         folder = parts if path.name == "__init__.py" else parts[:-1]
-        mirrored = ROOT / "tests" / Path(*folder) / f"test_{parts[-1]}.py"
-        where = tested_elsewhere.get(name)
-        if not mirrored.is_file() and not (where and (ROOT / "tests" / where).is_file()):
+        if not (ROOT / "tests" / Path(*folder) / f"test_{parts[-1]}.py").is_file() and name not in elsewhere:
             missing.append(name)
     assert not missing, missing

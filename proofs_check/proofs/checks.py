@@ -27,7 +27,7 @@ from proofs_check.proofs.chain import ChainRun
 from proofs_check.results import CheckResult, fit_slope, ranges_of
 from proofs_check.search.engine import maximize, shrink
 from proofs_check.settings import RATIO_TOLERANCE
-from symbolic import derive
+from symbolic import derive, numeric_function, parse_expression
 from symbolic.core import identity as sympy_identity
 from symbolic.inequalities import certify
 
@@ -166,20 +166,22 @@ class InstanceCheck:
 class RateCheck:
     """A claim value(alpha) = O(rate(alpha)) as alpha -> oo, measured over ``alphas``.
 
-    It holds on the measured range when value/rate does not grow: its largest value is at most
-    RATE_FACTOR times its value at the smallest alpha, and the log-log slope of value/rate is at
-    most RATE_SLOPE_TOLERANCE. A negative slope means the claim holds with room to spare.
+    ``rate`` is the claimed rate as the text writes it, an expression in alpha (``"log(alpha)/alpha**2"``),
+    parsed and lambdified by symbolic/. The claim holds on the measured range when value/rate does not
+    grow: its largest value is at most RATE_FACTOR times its value at the smallest alpha, and the log-log
+    slope of value/rate is at most RATE_SLOPE_TOLERANCE. A negative slope means it holds with room to spare.
     """
 
     description: str
     measure: Callable[[float], float]
-    rate: Callable[[float], float]
+    rate: str
     alphas: Sequence[float] = RATE_ALPHAS
     kind = "analytic"
 
     def run(self, context: ChainRun) -> CheckResult:
         alphas = np.asarray(self.alphas, dtype=float)
-        normalized = np.array([self.measure(a) / self.rate(a) for a in alphas])
+        rate = numeric_function(parse_expression(self.rate, allowed=("alpha",)), "alpha")
+        normalized = np.array([self.measure(a) / float(rate(a)) for a in alphas])
         slope = fit_slope("value/rate", "alpha", alphas, normalized, limit=RATE_SLOPE_TOLERANCE)
         growth = normalized.max() / normalized[0]
         table = ", ".join(f"alpha={a:g}: {v:.4g}" for a, v in zip(alphas, normalized))

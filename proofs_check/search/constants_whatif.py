@@ -25,8 +25,8 @@ from numeric.parameter_flows import lazy_flow
 from proofs_check.results import CheckResult, ranges_of
 from proofs_check.search.engine import maximize, python_command, shrink
 from proofs_check.settings import RATIO_TOLERANCE, RunConfig
-from symbolic import derive, formula
-from symbolic.constants import c0_for_radius
+from symbolic import formula, numeric_function
+from symbolic.constants import c0_for_radius, convergence_rate
 from symbolic.symbols import parse_expression, symbols
 
 #: claim id -> (which constant, the symbols a variant may use).
@@ -66,7 +66,7 @@ def positive_level(claim_id: str, bound: str, sigma: float, lip: float) -> float
 
 def conclusion_rate(mu: float, sigma: float) -> float:
     """The rate c mu sigma_min^2 of the conclusion, c the derived kernel floor."""
-    return float(derive("kernel_floor").expression) * mu * sigma**2
+    return float(numeric_function(convergence_rate(), "mu sigma_min")(mu, sigma))
 
 
 def conclusion_ratio(claim_id: str, bound: str, instance) -> float:

@@ -155,4 +155,5 @@ def rate_three_quarters_witness() -> float:
     ts = np.linspace(0.0, 40.0, 401)
     w = lazy_flow(model, loss, np.array([0.0]), 1.0, ts).y
     gap = np.abs(model(w[:, 0]) - target)
-    return float(np.max(gap / (gap[0] * np.exp(-smith_stated_floor() * ts))))
+    bound = formula("lazy_convergence_bound", "t kappa d0 mu sigma_min c", specialized=False)
+    return float(np.max(gap / bound(ts, 1.0, gap[0], 1.0, 1.0, smith_stated_floor())))

@@ -24,7 +24,8 @@ from proofs_check.results import CheckResult, fit_slope, ranges_of
 from proofs_check.settings import RunConfig
 from proofs_check.studies.chain_instances import model_case
 from proofs_check.studies.sweeps import grid, span
-from symbolic import derive, formula
+from symbolic import formula, numeric_function
+from symbolic.constants import convergence_rate
 
 EXPECTED_SLOPES = {"displacement": -1.0, "prediction_gap": -1.0, "parameter_gap": -2.0}
 #: O(.) claims are upper bounds: a slope passes when it is at most expected + SLOPE_TOLERANCE (the log factor of
@@ -128,7 +129,7 @@ def own_constants_claim(config: RunConfig, alpha: float = 2.0, fraction: float =
     radius = float(formula("r0", "sigma_min lip_Df")(sigma, lip))
     target = fraction * alpha * level * base_loss.y_star / np.linalg.norm(base_loss.y_star)
     loss = StronglyConvexQuadratic(base_loss.H, target)
-    rate = float(derive("kernel_floor").expression) * mu * sigma**2
+    rate = float(numeric_function(convergence_rate(), "mu sigma_min")(mu, sigma))
     ts = np.linspace(0.0, 12.0 / rate, 401)
     w = lazy_flow(model, loss, w0, alpha, ts).y
     gap = np.linalg.norm(alpha * model(w) - target, axis=1)

@@ -96,7 +96,7 @@ def test_every_name_in_the_table_exists():
 def test_every_ledger_entry_is_in_exactly_one_note():
     for entry in ledger():
         covering = [n.file for n in notes.NOTES if any(fnmatch.fnmatchcase(entry.id, p) for p in n.entries)]
-        assert len(covering) == 1, f"{entry.id} is in {covering or 'no note'}: add it to proofs_check.notes.NOTES"
+        assert len(covering) == 1, f"{entry.id} is in {covering or 'no note'}: add it to proofs_check.report.notes.NOTES"
 
 
 def test_every_proof_and_derivation_and_figure_has_a_note():

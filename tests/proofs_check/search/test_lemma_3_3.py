@@ -9,9 +9,9 @@ from hypothesis import given, target
 
 from numeric.strategies import flow_instances
 from proofs_check.search.claims import transport_witness
+from proofs_check.search.engine import maximize, replay_command
 from proofs_check.search.properties import lemma_3_3
-from proofs_check.search.engine import find_counterexample, maximize, replay_command
-from tests.lemma_support import report_budget, run_replay, search_budget
+from tests.lemma_support import counterexample_to, report_budget, run_replay
 
 #: Lemma 3.3 is tight: the adversarial family must get this close for each kappa.
 TIGHTNESS_FLOOR = 0.9
@@ -43,10 +43,7 @@ def test_lemma_3_3_holds_for_a_non_quadratic_loss(instance):
 @pytest.mark.parametrize("variant", list(FALSE_VARIANTS))
 def test_false_variants_are_refuted_with_a_shrunk_replayable_example(variant):
     bound = FALSE_VARIANTS[variant]
-    found = find_counterexample(lambda instance: lemma_3_3(*instance, bound=bound), ADVERSARIAL,
-                                violates=lambda r: r.violation, score=lambda r: r.ratio,
-                                max_examples=search_budget(),
-                                replay=lambda instance: replay_command("lemma_3_3", instance, bound))
+    found = counterexample_to(lemma_3_3, "lemma_3_3", bound, ADVERSARIAL)
     assert found is not None, f"no counterexample found to the false variant {variant}: {bound}"
     assert found.result.violation and found.result.ratio > 1
     print(f"\n{variant}: ratio {found.result.ratio:.4g} at t = {found.result.worst_time:.4g}\n  replay: {found.replay}")
@@ -54,10 +51,7 @@ def test_false_variants_are_refuted_with_a_shrunk_replayable_example(variant):
 
 def test_a_counterexample_replays_exactly():
     bound = FALSE_VARIANTS["dropped factor sqrt(kappa)"]
-    found = find_counterexample(lambda instance: lemma_3_3(*instance, bound=bound), ADVERSARIAL,
-                                violates=lambda r: r.violation, score=lambda r: r.ratio,
-                                max_examples=search_budget(),
-                                replay=lambda instance: replay_command("lemma_3_3", instance, bound))
+    found = counterexample_to(lemma_3_3, "lemma_3_3", bound, ADVERSARIAL)
     output = run_replay(found.replay)
     assert "violation=True" in output and f"ratio={found.result.ratio!r}" in output
 

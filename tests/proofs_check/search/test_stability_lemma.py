@@ -10,9 +10,9 @@ from hypothesis import given, target
 
 from numeric.strategies import flow_instances
 from proofs_check.search.claims import forcing_witness
+from proofs_check.search.engine import maximize, replay_command
 from proofs_check.search.properties import stability
-from proofs_check.search.engine import find_counterexample, maximize, replay_command
-from tests.lemma_support import report_budget, search_budget
+from tests.lemma_support import counterexample_to, report_budget
 
 #: The forcing family attains the bounds up to its ramp and cap.
 UNIFORM_TIGHTNESS, SHARP_TIGHTNESS = 0.9, 0.99
@@ -45,10 +45,7 @@ def test_time_dependent_stability_bound_holds(instance):
 @pytest.mark.parametrize("variant", list(FALSE_VARIANTS))
 def test_false_variants_are_refuted_with_a_shrunk_replayable_example(variant):
     bound, _ = FALSE_VARIANTS[variant]
-    found = find_counterexample(lambda instance: stability(*instance, bound=bound), ADVERSARIAL,
-                                violates=lambda r: r.violation, score=lambda r: r.ratio,
-                                max_examples=search_budget(),
-                                replay=lambda instance: replay_command("stability", instance, bound))
+    found = counterexample_to(stability, "stability", bound, ADVERSARIAL)
     assert found is not None, f"no counterexample found to the false variant {variant}: {bound}"
     assert found.result.violation and found.result.ratio > 1
     print(f"\n{variant}: ratio {found.result.ratio:.4g}\n  replay: {found.replay}")
