@@ -26,11 +26,6 @@ class TheoremConstants:
     displacement: sp.Expr
     at: tuple
 
-    @property
-    def rate_factor(self) -> sp.Expr:
-        """c in the rate c mu sigma_min^2 of the convergence bound."""
-        return self.floor
-
 
 def theorem_constants() -> TheoremConstants:
     """r0, the kernel floor c, C0 and the displacement radius (as a function of d0), from symbolic/."""

@@ -33,14 +33,15 @@ def _operator_norm_check() -> AnalyticCheck:
 
 def _floor_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
     """Steps 1-4: the kernel floor on B(w0, r0) (smith's 3/4 and the correct floor) and linear convergence."""
-    s_w, s_0 = sp.symbols("s_w s_0", nonnegative=True)  # sigma_min(Dh(w)) and sigma_min(Dh(w0)), or ||.|| in step 2
+    s_w, s_0 = sp.symbols("s_w s_0", nonnegative=True)  # sigma_min(Dh(w)) and sigma_min(Dh(w0))
+    a, b = sp.symbols("a b", nonnegative=True)  # ||Dh(w0)^T f|| and ||Dh(w)^T f|| in step 2
     weyl = (sp.Ge(s_0, sigma_min), sp.Ge(s_w, s_0 - lip_Df * r), sp.Le(r, consts.r0))
     return (
         ProofStep("1", "proof of Theorem 2.4, first display", "Lip(Dh)^2 ||w - w0||^2 ||f||^2",
                   ">= ||(Dh(w) - Dh(w0))^T f||^2", "Lipschitz Dh, operator norm", _operator_norm_check()),
         ProofStep("2", "proof of Theorem 2.4, first display", "||Dh(w)^T f - Dh(w0)^T f||^2",
                   ">= | ||Dh(w0)^T f||^2 - ||Dh(w)^T f||^2 |", "(reverse triangle inequality, squared)",
-                  InequalityCheck(sp.Ge((s_0 - s_w) ** 2, sp.Abs(s_0**2 - s_w**2))),
+                  InequalityCheck(sp.Ge((a - b) ** 2, sp.Abs(a**2 - b**2))),
                   explanation="The reverse triangle inequality ||a - b|| >= | ||a|| - ||b|| | holds for norms, not "
                               "for their squares: a = 1, b = 1/2 gives (a - b)^2 = 1/4 < a^2 - b^2 = 3/4.",
                   survives=True),

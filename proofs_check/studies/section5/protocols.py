@@ -50,11 +50,6 @@ PRODUCES = {"figure-1ab": ("figure-1a", "figure-1b"), "figure-1c": ("figure-1c",
             "figure-5": ("figure-5",), "figure-6a": ("figure-6a",), "figure-6b": ("figure-6b",)}
 
 
-def sizes(protocols: dict, depth: str) -> dict[str, dict]:
-    """protocol name -> its sizes at ``depth`` ("full" or "quick")."""
-    return {name: protocol[depth] for name, protocol in protocols.items()}
-
-
 def units_of_work(name: str, protocol: dict) -> int:
     """The progress bar's total for a protocol's sizes."""
     if name == "figure-6a":
