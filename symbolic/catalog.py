@@ -16,7 +16,7 @@ from functools import cache
 
 import sympy as sp
 
-from symbolic import constants, finite_time, flows, gronwall, homogeneity, kernels
+from symbolic import constants, finite_time, flows, gronwall, homogeneity, kernels, trajectory
 from symbolic.core import Derivation
 from symbolic.symbols import symbols
 
@@ -26,13 +26,14 @@ BUILDERS: tuple[Callable[[], Derivation], ...] = (
     gronwall.gronwall_decay, gronwall.lemma_3_3_bound, gronwall.gronwall_linear, gronwall.stability_bound,
     gronwall.stability_bound_time_dependent,
     constants.r0, constants.kernel_floor, constants.lazy_convergence_bound, constants.displacement_radius,
-    constants.c0, constants.alpha_threshold, constants.t0,
+    constants.c0, constants.alpha_threshold, constants.t0, trajectory.trajectory_floor,
     homogeneity.criterion_homogeneity, finite_time.energy_bound, finite_time.lip_sigma, finite_time.held_out_bound,
     kernels.relu_kernel_a, kernels.relu_kernel_b,
 )
 _BY_NAME = {builder.__name__: builder for builder in BUILDERS}
 #: Cached helpers that derivations share besides the builders.
-_HELPERS = (gronwall.stability_level, constants.displacement_integral, flows.generic_model)
+_HELPERS = (gronwall.stability_level, constants.displacement_integral, flows.generic_model,
+            trajectory.bootstrap_ratio, trajectory.radius_root)
 
 
 class UnknownDerivation(KeyError):

@@ -89,6 +89,36 @@ _BY_NAME = {info.name: info for info in SYMBOL_TABLE}
 SYMBOLS: dict[str, sp.Symbol] = {info.name: info.symbol for info in SYMBOL_TABLE}
 
 
+def _relations() -> tuple[tuple[frozenset, sp.Basic], ...]:
+    """(the names involved, the relation) for every relation between documented symbols that holds whenever the
+    hypotheses of the claims hold: a mu-strongly convex R with nu-Lipschitz gradient has nu >= mu (kappa >= 1),
+    the smallest singular value of Df(w0) is at most its norm, which is at most the Lipschitz constant of f, a
+    kernel-floor factor is at most 1, a homogeneity degree is at least 2 (chizat-bach 4.2.1), an angle is at most pi."""
+    s = SYMBOLS
+    return (
+        (frozenset({"mu", "nu"}), sp.Ge(s["nu"], s["mu"])),
+        (frozenset({"kappa"}), sp.Ge(s["kappa"], 1)),
+        (frozenset({"kappa", "mu", "nu"}), sp.Eq(s["kappa"] * s["mu"], s["nu"])),
+        (frozenset({"sigma_min", "Df_norm"}), sp.Le(s["sigma_min"], s["Df_norm"])),
+        (frozenset({"Df_norm", "lip_f"}), sp.Le(s["Df_norm"], s["lip_f"])),
+        (frozenset({"c"}), sp.Le(s["c"], 1)),
+        (frozenset({"q"}), sp.Ge(s["q"], 2)),
+        (frozenset({"phi"}), sp.Le(s["phi"], sp.pi)),
+    )
+
+
+def admissible(expressions) -> tuple[sp.Basic, ...]:
+    """The relations of the documented symbols that occur in ``expressions`` (sympy expressions or relations).
+
+    A counterexample to a claim must satisfy them: a certificate or a refutation by z3 is sought under them,
+    so that a witness such as mu = 4, nu = 1 (kappa < 1, which no mu-strongly convex R with a nu-Lipschitz
+    gradient has) is never reported.
+    """
+    present = {sym.name for e in expressions for sym in sp.sympify(e).free_symbols if sym.name in SYMBOLS
+               and sym == SYMBOLS[sym.name]}
+    return tuple(relation for names, relation in _relations() if names <= present)
+
+
 def symbol(name: str) -> sp.Symbol:
     """Return the documented symbol called ``name``.
 
@@ -115,7 +145,10 @@ def meaning(name: str) -> str:
 
 #: Functions and constants a typed expression may use besides the symbols.
 _FUNCTIONS = frozenset({"sqrt", "exp", "log", "sin", "cos", "tan", "Abs", "Min", "Max", "pi", "E", "oo",
-                        "Rational"})
+                        "Rational", "CRootOf"})
+#: The variable of the polynomial in ``CRootOf(polynomial, k)`` (how sympy prints an algebraic number such as
+#: the root u* of ``trajectory_floor``); it is bound there, never free in the result.
+_ROOT_VARIABLE = "x"
 
 
 class ExpressionError(ValueError):
@@ -150,7 +183,8 @@ def parse_expression(text: str, allowed: tuple[str, ...] | None = None) -> sp.Ex
         one-line message lists the allowed names.
     """
     allowed = tuple(SYMBOLS) if allowed is None else allowed
-    unknown = sorted({name for name in _names_in(text) if name not in allowed and name not in _FUNCTIONS})
+    bound = {_ROOT_VARIABLE} if "CRootOf" in text else set()
+    unknown = sorted({name for name in _names_in(text) if name not in allowed and name not in _FUNCTIONS | bound})
     if unknown:
         raise ExpressionError(
             f"unknown symbol(s) {', '.join(unknown)} in {text!r}; allowed: {', '.join(allowed)}"
@@ -164,4 +198,6 @@ def parse_expression(text: str, allowed: tuple[str, ...] | None = None) -> sp.Ex
         raise ExpressionError(f"cannot parse {text!r}: {reason}") from None
     if not isinstance(expr, sp.Expr):
         raise ExpressionError(f"{text!r} is not an expression")
+    if any(sym.name == _ROOT_VARIABLE and sym not in SYMBOLS.values() for sym in expr.free_symbols):
+        raise ExpressionError(f"{_ROOT_VARIABLE!r} may appear only as the variable of a CRootOf polynomial in {text!r}")
     return expr

@@ -30,6 +30,7 @@ from proofs_check.settings import RATIO_TOLERANCE
 from symbolic import derive, numeric_function, parse_expression
 from symbolic.core import identity as sympy_identity
 from symbolic.inequalities import certify
+from symbolic.symbols import admissible
 
 #: An O(rate) claim holds on the measured range when value/rate grows by at most this factor, with a
 #: log-log slope at most RATE_SLOPE_TOLERANCE (logarithmic factors aside).
@@ -75,14 +76,24 @@ class DerivationCheck:
 
 @dataclass(frozen=True)
 class InequalityCheck:
-    """claim under assumptions, certified by z3 (unsat of the negation) or refuted with an assignment."""
+    """claim under assumptions, certified by z3 (unsat of the negation) or refuted with an assignment.
+
+    The relations that the documented symbols satisfy under every claim's hypotheses (nu >= mu, kappa >= 1,
+    sigma_min <= ||Df(w0)||, ...: :func:`symbolic.symbols.admissible`) are added to the assumptions, so that
+    a refutation is always an admissible counterexample.
+    """
 
     claim: sp.Basic
     assumptions: tuple = ()
     kind = "inequality"
 
+    @property
+    def hypotheses(self) -> tuple:
+        """The step's assumptions and the admissibility relations of its symbols."""
+        return tuple(self.assumptions) + admissible((self.claim,) + tuple(self.assumptions))
+
     def run(self, context: ChainRun) -> CheckResult:
-        result = certify(self.claim, self.assumptions)
+        result = certify(self.claim, self.hypotheses)
         if result.ok:
             return CheckResult(self.kind, True, result.certificate)
         assignment = ", ".join(f"{k} = {v}" for k, v in result.counterexample.items())

@@ -12,10 +12,11 @@ import sympy as sp
 
 from numeric.flows import frozen_metric, solve
 from numeric.stability import sup_forcing
-from proofs_check.proofs.checks import (AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck, RateCheck,
-                                        ReferenceCheck)
+from proofs_check.proofs.checks import (AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck,
+                                        MissingJustification, RateCheck, ReferenceCheck)
 from proofs_check.proofs.chain import Proof, ProofStep
-from proofs_check.proofs.derived import remark, stated, theorem_constants
+from proofs_check.proofs.derived import (GROWTH_CORRECTION, GROWTH_EXPLANATION, GROWTH_STEP, remark, stated,
+                                         theorem_constants)
 from proofs_check.proofs.domains import LEMMA_FLOWS, LOSS_POINTS, MATRIX_PAIRS, METRIC_SAMPLES, stability_pairs
 from proofs_check.studies import chain_instances as instances
 from proofs_check.studies import pointwise
@@ -191,10 +192,11 @@ def _theorem_3_2_prefix(consts) -> tuple[ProofStep, ...]:
                   "operator norm", AnalyticCheck("||A^T v|| / (||A|| ||v||) <= 1", MATRIX_PAIRS.strategy,
                                                  pointwise.operator_norm_ratio, domain=MATRIX_PAIRS.ranges)),
         ProofStep("6", "proof of Theorem 3.2", "||w - w0|| <= r0", "||Df_w|| ||grad R(y)|| <= 2 nu ||Df_w0|| ||y - f*||",
-                  "(implicit) Lipschitz Df on the ball and nu-Lipschitz grad R",
-                  InequalityCheck(sp.Le(df_w * grad_r, TEXT_GROWTH * nu * Df_norm * dist),
-                                  (sp.Le(df_w, Df_norm + lip_Df * r), sp.Le(r, consts.r0), sp.Le(sigma_min, Df_norm),
-                                   sp.Le(grad_r, nu * dist)))),
+                  "(none given for ||Df_w|| <= 2 ||Df_w0||)", MissingJustification(GROWTH_STEP),
+                  corrected=InequalityCheck(sp.Le(df_w * grad_r, TEXT_GROWTH * nu * Df_norm * dist),
+                                            (sp.Le(df_w, Df_norm + lip_Df * r), sp.Le(r, consts.r0),
+                                             sp.Le(sigma_min, Df_norm), sp.Le(grad_r, nu * dist))),
+                  gap=True, corrected_statement=GROWTH_CORRECTION, explanation=GROWTH_EXPLANATION),
     )
 
 
@@ -237,15 +239,18 @@ def _theorem_3_2_rates() -> tuple[ProofStep, ...]:
         ProofStep("11", "Theorem 3.2 and its proof ('This also implies the laziness property')",
                   "theorem's hypotheses (f(w0) not assumed 0)", "sup_t ||w(t) - w0|| = O(1/alpha) as alpha -> oo",
                   "step 8",
-                  RateCheck("f(w) = w, R(y) = y^2/2, w0 = 1 (L_Df = 0, M = +oo): sup ||w - w0|| vs 1/alpha",
+                  RateCheck("f(w) = w - w^2/128, R(y) = y^2/2, w0 = -1 (every hypothesis of the theorem holds: "
+                            "||f(w0)|| = 1.008 <= M = 2.06, alpha > ||f*||/M = 0): sup ||w - w0|| vs 1/alpha",
                             lambda a: instances.displacement(a, "biased"), "1/alpha"),
                   corrected=RateCheck("with f(w0) = 0: sup ||w - w0|| vs 1/alpha", instances.displacement, "1/alpha"),
                   corrected_statement="If moreover f(w0) = 0 (or ||f(w0)|| = O(1/alpha)), sup_t ||w(t) - w0|| = O(1/alpha).",
                   explanation="Step 8 bounds the displacement by 8 kappa^{3/2} ||Df|| ||alpha f(w0) - f*||/(alpha sigma^2), "
                               "which is O(1/alpha) only if alpha f(w0) stays bounded. With f(w0) != 0 the predictor must "
-                              "travel alpha ||f(w0)||: for f(w) = w, R(y) = y^2/2, w0 = 1 the lazy flow is w(t) = e^{-t} "
-                              "for every alpha, so sup ||w - w0|| = 1. smith's Theorem 2.4 adds the hypothesis h(w0) = 0; "
-                              "with it (or ||f(w0)|| = O(1/alpha)) the claim holds.",
+                              "travel alpha ||f(w0)||: for f(w) = w - w^2/128, R(y) = y^2/2, w0 = -1 (L_Df = 1/64, "
+                              "||f(w0)|| = 1.008 <= M = 2.06, so every hypothesis holds for every alpha) the lazy flow "
+                              "solves w' = -f'(w) f(w) whatever alpha and travels to the root w = 0, so sup ||w - w0|| "
+                              "= 1. smith's Theorem 2.4 adds the hypothesis h(w0) = 0; with it (or ||f(w0)|| = "
+                              "O(1/alpha)) the claim holds.",
                   survives=False),
         ProofStep("12", "proof of Theorem 3.2", "K of Lemma A.1 with f(w0) = 0", "K = O(1/alpha)",
                   "previous bound on ||w(t) - w(0)||",

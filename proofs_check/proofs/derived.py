@@ -45,3 +45,13 @@ def remark(name: str, text: str) -> Remark:
     ``.derived``, what the derivation's chain gives at the same point."""
     (found,) = [r for r in derive(name).remarks if r.text == text]
     return found
+
+
+#: The step both texts take without a reason (chizat-bach, proof of Theorem 3.2; smith, proof of Theorem 2.4):
+#: both chains give it the same verdict, a gap, with the same correction.
+GROWTH_STEP = "||Df_w|| <= 2 ||Df(w0)|| on the ball B(w0, r0)"
+GROWTH_CORRECTION = ("||Df_w|| <= ||Df(w0)|| + L_Df r0 = ||Df(w0)|| + sigma_min/2 <= (3/2) ||Df(w0)|| <= 2 ||Df(w0)|| "
+                     "on B(w0, r0)")
+GROWTH_EXPLANATION = ("The factor 2 is true on the ball, but neither text says why: the Lipschitz bound on Df and "
+                      "sigma_min <= ||Df(w0)|| give it, and even 3/2 (which would allow C0 with 24 in place of 32; "
+                      "lazycheck derive c0).")

@@ -12,7 +12,8 @@ import sympy as sp
 from proofs_check.proofs.chain import Proof, ProofStep
 from proofs_check.proofs.checks import (AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck,
                                         InstanceCheck, MissingJustification, RateCheck, ReferenceCheck)
-from proofs_check.proofs.derived import remark, stated, theorem_constants
+from proofs_check.proofs.derived import (GROWTH_CORRECTION, GROWTH_EXPLANATION, GROWTH_STEP, remark, stated,
+                                         theorem_constants)
 from proofs_check.proofs.domains import MATRIX_PAIRS
 from proofs_check.studies import chain_instances as instances
 from proofs_check.studies import pointwise
@@ -20,6 +21,7 @@ from proofs_check.studies.scaling import TIME_CHANGE_RTOL, time_change_study
 from symbolic import derive
 from symbolic.constants import TEXT_GROWTH
 from symbolic.homogeneity import homogeneous_model
+from symbolic.trajectory import radius_root
 from symbolic.symbols import symbols
 
 t, alpha, mu, nu, kappa, sigma_min, Df_norm, lip_Df, d0, r, f_star_norm, K, lam, Sigma0_norm, q = symbols(
@@ -31,11 +33,19 @@ def _operator_norm_check() -> AnalyticCheck:
                          domain=MATRIX_PAIRS.ranges)
 
 
+#: sigma_min(Dh(w)) and sigma_min(Dh(w0)) in the steps on the kernel floor.
+s_w, s_0 = sp.symbols("s_w s_0", nonnegative=True)
+
+
+def _weyl(consts) -> tuple:
+    """Weyl's inequality on B(w0, r0): the assumptions of the floor steps."""
+    return sp.Ge(s_0, sigma_min), sp.Ge(s_w, s_0 - lip_Df * r), sp.Le(r, consts.r0)
+
+
 def _floor_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
     """Steps 1-4: the kernel floor on B(w0, r0) (smith's 3/4 and the correct floor) and linear convergence."""
-    s_w, s_0 = sp.symbols("s_w s_0", nonnegative=True)  # sigma_min(Dh(w)) and sigma_min(Dh(w0))
     a, b = sp.symbols("a b", nonnegative=True)  # ||Dh(w0)^T f|| and ||Dh(w)^T f|| in step 2
-    weyl = (sp.Ge(s_0, sigma_min), sp.Ge(s_w, s_0 - lip_Df * r), sp.Le(r, consts.r0))
+    weyl = _weyl(consts)
     return (
         ProofStep("1", "proof of Theorem 2.4, first display", "Lip(Dh)^2 ||w - w0||^2 ||f||^2",
                   ">= ||(Dh(w) - Dh(w0))^T f||^2", "Lipschitz Dh, operator norm", _operator_norm_check()),
@@ -59,9 +69,10 @@ def _floor_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
     )
 
 
-def _speed_steps(consts) -> tuple[ProofStep, ...]:
+def _speed_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
     """Steps 5-7: the speed ||w'(t)|| and the rate smith uses for it."""
     df_w = sp.Symbol("df_w", nonnegative=True)  # ||Dh(w)||
+    radius, floor = (float(x) for x in (2 * radius_root(), derive("trajectory_floor").expression))
     return (
         ProofStep("5", "proof of Theorem 2.4", "w' = -(1/alpha) Dh^T grad R", "||w'(t)|| = (1/alpha) ||Dh(w)|| ||grad R(y(t))||",
                   "definition of w'(t)",
@@ -72,23 +83,27 @@ def _speed_steps(consts) -> tuple[ProofStep, ...]:
                               "||Dh|| ||grad R|| = 1 (the check compares Dh^T e2 = 0 with a vector of norm 1). The "
                               "operator-norm inequality is what the proof needs."),
         ProofStep("6", "proof of Theorem 2.4", "||grad R(y)|| <= M ||y - y*||", "||w'|| <= (2M/alpha) ||Dh(w0)|| ||y - y*||",
-                  "(none given for ||Dh(w)|| <= 2 ||Dh(w0)||)", MissingJustification("||Dh(w)|| <= 2 ||Dh(w0)|| on the ball"),
+                  "(none given for ||Dh(w)|| <= 2 ||Dh(w0)||)", MissingJustification(GROWTH_STEP),
                   corrected=InequalityCheck(sp.Le(df_w, TEXT_GROWTH * Df_norm),
                                             (sp.Le(df_w, Df_norm + lip_Df * r), sp.Le(r, consts.r0),
                                              sp.Le(sigma_min, Df_norm))),
-                  gap=True, corrected_statement="||Dh(w)|| <= ||Dh(w0)|| + Lip(Dh) r0 = ||Dh(w0)|| + sigma_min/2 "
-                                                "<= (3/2) ||Dh(w0)|| <= 2 ||Dh(w0)|| on B_r0(w0)",
-                  explanation="The factor 2 is true on the ball but the text does not say why; Lipschitz Dh and "
-                              "sigma_min <= ||Dh(w0)|| give it (even 3/2)."),
+                  gap=True, corrected_statement=GROWTH_CORRECTION, explanation=GROWTH_EXPLANATION),
         ProofStep("7", "proof of Theorem 2.4", "Lemma B.1 with lam = 3 sigma_min^2/4",
-                  "||y(s) - y*|| <= sqrt(kappa) ||y(0) - y*|| exp(-(3 m sigma_min^2/4) s)", "Lemma B.1",
-                  InstanceCheck("f(w) = w - w^2/2, alpha = 1, R(y) = (y - f(0.9 r0))^2/2, w0 = 0",
-                                lambda: None, lambda _: instances.rate_three_quarters_witness()),
-                  corrected=ReferenceCheck("chizat-bach/lemma-3.3"),
-                  corrected_statement="||y(s) - y*|| <= sqrt(kappa) ||y(0) - y*|| exp(-(m sigma_min^2/4) s)",
-                  explanation="The rate 3 m sigma^2/4 needs the false floor of step 3. On the witness model the flow "
-                              "settles at w = 0.45 inside the ball, where the kernel is 0.3025 sigma^2, and "
-                              "||y(t) - y*|| eventually exceeds exp(-3t/4) times its start."),
+                  "||y(s) - y*|| <= sqrt(kappa) ||y(0) - y*|| exp(-(3 m sigma_min^2/4) s)",
+                  "Lemma B.1, with the floor of step 3 on all of B_r0(w0)",
+                  InequalityCheck(sp.Ge(s_w**2, smith_floor * sigma_min**2), _weyl(consts)),
+                  corrected=DerivationCheck("trajectory_floor"), gap=True,
+                  corrected_statement=f"under the theorem's hypotheses the flow stays within {radius:.3f} r0 of w0, "
+                                      f"where Sigma >= {floor:.3f} sigma_min^2 Id, so Lemma B.1 gives the rate "
+                                      f"{floor:.3f} m sigma_min^2 >= 3 m sigma_min^2/4 (lazycheck derive trajectory_floor)",
+                  explanation="The floor 3/4 on all of B_r0(w0) is false (step 3; the model f(w) = sigma_min w - "
+                              "lip_Df w^2/2 has kernel sigma_min^2/4 at |w| = r0), so this reason does not give the "
+                              "rate. The rate itself holds under the theorem's hypotheses: ||y(0) - y*|| < 2 alpha C0 "
+                              f"keeps the flow within u* sigma_min/Lip(Dh) = {radius:.3f} r0 (a bootstrap: on the ball "
+                              "of radius u sigma_min/Lip(Dh) the floor is (1 - u)^2 and ||Dh|| grows by at most 1 + u; "
+                              "u* is the smallest fixed point of the displacement bound), where the floor is "
+                              f"{floor:.3f} > 3/4. An earlier version of this check refuted the rate on a model with "
+                              "alpha = 1, outside the hypothesis alpha > ||y*||/C0."),
     )
 
 
@@ -151,7 +166,7 @@ def _comparison_steps(consts) -> tuple[ProofStep, ...]:
 def theorem_2_4() -> Proof:
     consts = theorem_constants()
     smith_floor = stated("kernel_floor", "smith")[0]
-    steps = (_floor_steps(consts, smith_floor) + _speed_steps(consts) + _displacement_steps(consts, smith_floor)
+    steps = (_floor_steps(consts, smith_floor) + _speed_steps(consts, smith_floor) + _displacement_steps(consts, smith_floor)
              + _comparison_steps(consts))
     return Proof("smith/theorem-2.4", "Uniform-time bounds", "smith", "Section 3.2, Theorem 2.4 and its proof",
                  "||alpha h(w(t)) - y*|| <= sqrt(kappa) ||alpha h(w0) - y*|| exp(-m sigma_min^2 t/4); with h(w0) = 0, "

@@ -70,7 +70,7 @@ NOTES: tuple[Note, ...] = (
           "chizat-bach/section-5-figure-1*", "chizat-bach/section-5-lazy-*", "chizat-bach/section-5-figure-5*"),
          ("chizat-bach/theorem-3.2", "smith/theorem-2.4"),
          ("objective_gradient", "predictor_ode", "r0", "c0", "kernel_floor", "displacement_radius",
-          "alpha_threshold", "t0", "lazy_convergence_bound"),
+          "alpha_threshold", "t0", "lazy_convergence_bound", "trajectory_floor"),
          ("figure-1a", "figure-1b", "figure-1c", "figure-5")),
     Note("theorem-2.2.md", "Theorem 2.2 (smith)", ("smith/theorem-2.2*",), ("smith/theorem-2.2",),
          ("energy_bound", "lip_sigma", "gronwall_linear")),

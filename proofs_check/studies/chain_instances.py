@@ -5,9 +5,10 @@ parameters) with h(w0) = 0 at w0 = 0, and a quadratic loss with minimizer y*. It
 and tangent flows are computed once per alpha (cached, as read-only arrays) on [0, HORIZON].
 The instances are fixed (no random draw), so they do not depend on the run's seed.
 
-``biased_linear_case``: f(w) = w on R, R(y) = y^2/2, w0 = 1. Here L_Df = 0, so M = +oo
-and every hypothesis of chizat-bach's Theorem 3.2 holds, while f(w0) = 1 != 0. The lazy
-flow is w(t) = e^{-t} for every alpha.
+``biased_case``: f(w) = w - w^2/128 on R (ConcaveScalar(1, 1/64)), R(y) = y^2/2, w0 = -1. Every
+hypothesis of chizat-bach's Theorem 3.2 holds (:func:`theorem_3_2_hypotheses`: L_Df = 1/64,
+||f(w0)|| = 1.008 <= M = 2.06, and alpha > ||f*||/M = 0 for every alpha), while f(w0) != 0. The lazy
+flow solves w' = -f'(w) f(w) whatever alpha, so it travels to the root w = 0: sup ||w - w0|| = 1.
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from functools import lru_cache
 import numpy as np
 
 from numeric.losses import StronglyConvexQuadratic
-from numeric.models import SineTiltedLinear
-from numeric.models import ConcaveScalar
+from numeric.models import ConcaveScalar, SineTiltedLinear
 from numeric.parameter_flows import lazy_flow, lazy_velocity, tangent_flow, tangent_predictions
-from symbolic import derive, formula
+from symbolic import formula
 
 HORIZON = 30.0
 GRID = np.linspace(0.0, HORIZON, 601)
@@ -37,15 +37,25 @@ def model_case():
 
 
 @lru_cache(maxsize=1)
-def biased_linear_case():
-    model = SineTiltedLinear([[1.0]], [[0.0]], 0.0)
-    return model, StronglyConvexQuadratic([[1.0]], [0.0]), _read_only(np.array([1.0]))
+def biased_case():
+    """(model, loss, w0): f(w) = w - w^2/128, R(y) = y^2/2, w0 = -1 (see the module docstring)."""
+    return ConcaveScalar(1.0, 1.0 / 64), StronglyConvexQuadratic([[1.0]], [0.0]), _read_only(np.array([-1.0]))
+
+
+def theorem_3_2_hypotheses(model, loss, w0, alpha: float) -> dict[str, bool]:
+    """Each hypothesis of chizat-bach Theorem 3.2 (smith 2.4 without h(w0) = 0) on an instance whose model has a
+    certified ``lip_jacobian``: sigma_min > 0, ||f(w0)|| <= M (M = C0 derived in symbolic/), alpha > ||f*||/M."""
+    singular = np.linalg.svd(np.atleast_2d(model.jacobian(w0)), compute_uv=False)
+    level = float(formula("c0", "sigma_min kappa Df_norm lip_Df")(singular[-1], loss.nu / loss.mu, singular[0],
+                                                                    model.lip_jacobian))
+    return {"sigma_min > 0": bool(singular[-1] > 0), "||f(w0)|| <= M": bool(np.linalg.norm(model(w0)) <= level),
+            "alpha > ||f*||/M": bool(alpha > np.linalg.norm(loss.y_star) / level)}
 
 
 @lru_cache(maxsize=32)
 def flows(alpha: float, case: str = "model", horizon: float = HORIZON):
     """(lazy path, tangent path) on the grid for the named case."""
-    model, loss, w0 = model_case() if case == "model" else biased_linear_case()
+    model, loss, w0 = model_case() if case == "model" else biased_case()
     ts = GRID if horizon == HORIZON else np.linspace(0.0, horizon, 401)
     return tuple(_read_only(path) for path in (ts, lazy_flow(model, loss, w0, alpha, ts).y,
                                                tangent_flow(model, loss, w0, alpha, ts).y))
@@ -134,26 +144,3 @@ def k_bound_ratio(alpha: float) -> float:
     lip_h = np.linalg.norm(model.J0, 2) + model.eps * np.linalg.norm(model.C, 2)  # sup ||Dh|| over R^p
     distance = np.linalg.norm(alpha * model(w) - loss.y_star, axis=1).max()
     return forcing_sup(alpha) / (2 * loss.nu * lip_h * model.lip_jacobian * displacement(alpha) * distance)
-
-
-def smith_stated_floor() -> float:
-    """The kernel floor c that smith states in the proof of Theorem 2.4 (3/4), as transcribed in symbolic/."""
-    (statement,) = [s for s in derive("kernel_floor").statements if s.text == "smith"]
-    return float(statement.expression)
-
-
-def rate_three_quarters_witness() -> float:
-    """max_t ||y(t) - y*|| / (sqrt(kappa) d0 exp(-c m sigma^2 t)) with smith's c = 3/4, on the ConcaveScalar model.
-
-    f(w) = sigma w - L w^2/2 with sigma = L = 1, alpha = 1, R(y) = (y - y*)^2/2 (kappa = 1),
-    y* = f(0.9 r0): the flow settles at w = 0.9 r0, inside the ball, where the kernel is
-    f'(w)^2 = 0.3025 sigma^2 < 3 sigma^2/4, so the predictor decays more slowly than smith's rate.
-    """
-    model = ConcaveScalar(1.0, 1.0)
-    target = float(model(0.9 * formula("r0", "sigma_min lip_Df")(1.0, 1.0)))
-    loss = StronglyConvexQuadratic([[1.0]], [target])
-    ts = np.linspace(0.0, 40.0, 401)
-    w = lazy_flow(model, loss, np.array([0.0]), 1.0, ts).y
-    gap = np.abs(model(w[:, 0]) - target)
-    bound = formula("lazy_convergence_bound", "t kappa d0 mu sigma_min c", specialized=False)
-    return float(np.max(gap / bound(ts, 1.0, gap[0], 1.0, 1.0, smith_stated_floor())))

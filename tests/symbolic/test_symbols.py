@@ -45,3 +45,13 @@ def test_unparsable_text_is_an_expression_error(text):
 def test_unknown_function_is_rejected():
     with pytest.raises(ExpressionError, match="g"):
         parse_expression("g(t)")
+
+
+def test_algebraic_numbers_parse_and_their_variable_stays_bound():
+    root = parse_expression("CRootOf(16*x**3 - 32*x**2 + 15*x - 1, 0)")
+    assert root.free_symbols == set()
+    assert 0.0796 < float(root) < 0.0798
+    with pytest.raises(ExpressionError, match="variable of a CRootOf"):
+        parse_expression("CRootOf(x**2 - 2, 0) * x")
+    with pytest.raises(ExpressionError, match="unknown symbol.*x"):
+        parse_expression("x * t")
