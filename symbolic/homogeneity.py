@@ -74,14 +74,10 @@ def homogeneous_time_change() -> Derivation:
         expression=factor,
         steps=steps,
         defining_residual=lambda candidate: (-candidate * grad_rescaled - velocity_of_v)[0],
-        statements=(
-            Statement("smith", "Section 2", "the gradient flow on (1/alpha^2) R(alpha h(w)) with w(0) = w0 is "
-                      "equivalent to the gradient flow on (1/alpha^2) R(h(w)) with w(0) = alpha^{1/m} w0  "
-                      "[read at equal times: c = 1]", sp.S.One),
-        ),
         notes=("smith writes m for the degree of homogeneity; lazycheck writes q (m is a width elsewhere). "
                "The two flows trace the same path after w -> alpha^(1/q) w; at equal times they differ unless "
-               "alpha = 1. Numeric check: proofs_check.studies.scaling.time_change_claim.",),
+               "alpha = 1 (smith's 'equivalent' is read as the same path; no text says equal times). Numeric check: "
+               "proofs_check.studies.scaling.time_change_claim.",),
     )
 
 

@@ -113,6 +113,13 @@ def entries() -> tuple[Entry, ...]:
               (DerivationRef("criterion_homogeneity", cb),
                StudyRef("2-homogeneous ReLU network", scaling.homogeneity_claim)),
               expression=derived_text("criterion_homogeneity")),
+        Entry(f"{cb}/section-4.2.1-initialization-scale", "Section 4.2.1", "for a q-homogeneous model, changing the "
+              "magnitude of the initialization by lam is equivalent to changing the scale factor, with alpha = lam^q",
+              "verified", (DerivationRef("homogeneous_time_change"),
+                           StudyRef("diagonal network over alpha", scaling.time_change_claim)),
+              assumptions=("f q-homogeneous in w (q >= 2)", "lam > 0"),
+              reading="equivalent as the same path up to the time change t -> lam^2 t = alpha^{2/q} t",
+              twins=(f"{sm}/section-2-homogeneous-scaling", f"{sm}/section-3.1-initialization-scale")),
         Entry(f"{cb}/section-4.2.2-wide-networks", "Section 4.2.2", "the ratio of (7) grows like m alpha(m): lazy for "
               "alpha(m) = 1/sqrt(m)", "empirical",
               (StudyRef("tanh networks over widths m", scaling.width_claim, ("sqrt", 0.5)),)),
@@ -126,10 +133,13 @@ def entries() -> tuple[Entry, ...]:
               "empirical", (_figure(f"{cb}/section-5-lazy-displacement"),)),
         Entry(f"{cb}/section-5-figure-5", "Section 5, Figure 5", "with more neurons, lazy for large tau; without the "
               "doubling trick neurons move slightly more", "empirical", (_figure(f"{cb}/section-5-figure-5"),)),
-        Entry(f"{cb}/section-5-figure-6a", "Section 5, Figure 6(a)", "the error grows with m for alpha = 1/sqrt(m), "
-              "not for alpha = 1/m (not reproduced by lazycheck's protocol, tau = 0.3 and tau = 1: under 1/sqrt(m) "
-              "the error falls with m, towards the limit kernel's)", "refuted",
-              (_figure(f"{cb}/section-5-figure-6a", replay="lazycheck figures --only figure-6a --out figures"),)),
+        Entry(f"{cb}/section-5-figure-6a", "Section 5, Figure 6(a)", "the test error grows with m for alpha = "
+              "1/sqrt(m) (lazy for large m), not for alpha = 1/m; the text gives neither tau, nor the iteration "
+              "count, nor n", "not-reproduced",
+              (StudyRef("figure data, protocols swept over tau, iterations and n", section5.sweep_claim,
+                        (f"{cb}/section-5-figure-6a",), replay="lazycheck figures --sweep figure-6a --out figures"),),
+              assumptions=("two-layer ReLU network, teacher of Section 5", "d = 100, widths m = 4..1024",
+                           "tau, iterations and n unstated (swept)"), experiment=True),
         Entry(f"{cb}/section-5-figure-6a-contrast", "Section 5, Figure 6(a)", "for large m the scaling alpha = 1/m "
               "keeps the test error relatively close to 0, unlike the lazy alpha = 1/sqrt(m)", "empirical",
               (_figure(f"{cb}/section-5-figure-6a-contrast"),)),

@@ -1,7 +1,11 @@
 """The decision rule: an entry's status from the results of its checks.
 
 - ``crashed`` if a check crashed (reported, never raised);
-- ``refuted`` if a check failed: a counterexample exists, linked to its erratum and replay command;
+- ``refuted`` if a check of a mathematical statement failed: a counterexample exists, linked to its
+  erratum and replay command;
+- ``not-reproduced`` if a check of an experiment failed: the claimed effect did not appear under the
+  protocols tried (which the entry lists);
+- ``reading`` if the entry has no check: a definition or prose recorded with its reading;
 - ``empirical`` if every check passed and one of them is a measurement (a rate or a qualitative
   statement, measured);
 - ``verified`` if every check passed and none is a measurement.
@@ -49,8 +53,10 @@ class EntryResult:
 
     def as_json(self) -> dict:
         e = self.entry
-        return {"id": e.id, "text": e.text, "location": e.location, "statement": e.statement, "expression": e.expression,
-                "assumptions": list(e.assumptions), "twins": list(e.twins), "status": self.status,
+        return {"id": e.id, "text": e.text, "location": e.location, "statement": e.statement,
+                "expression": None if e.expression is None else str(e.expression),
+                "assumptions": list(e.assumptions), "twins": list(e.twins), "reading": e.reading or None,
+                "experiment": e.experiment, "status": self.status,
                 "expected": e.expected, "as_expected": self.as_expected, "pending": e.pending or None,
                 "checks": [c.as_json() for c in self.checks], "worst_ratio": self.worst_ratio,
                 "witness_ratio": self.witness_ratio, "tight": self.tight,
@@ -73,7 +79,9 @@ def decide(entry: Entry, checks: list[CheckResult] | tuple[CheckResult, ...], se
     if any(c.crashed for c in checks):
         status = "crashed"
     elif not all(c.ok for c in checks):
-        status = "refuted"
+        status = "not-reproduced" if entry.experiment else "refuted"
+    elif not checks:
+        status = "reading"
     elif any(c.kind == "measured" for c in checks):
         status = "empirical"
     else:

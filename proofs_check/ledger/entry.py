@@ -26,7 +26,10 @@ from proofs_check.search.claims import CLAIMS_BY_ID, run_claim
 from proofs_check.settings import RunConfig
 from symbolic import derive
 
-STATUSES = ("verified", "refuted", "empirical", "pending")
+#: verified, refuted (a counterexample to a mathematical statement), empirical (measured), not-reproduced (an
+#: experiment whose claimed effect did not appear under the protocols tried), reading (a definition or prose
+#: that asserts nothing checkable, recorded with how lazycheck reads it), pending (owned by a later issue).
+STATUSES = ("verified", "refuted", "empirical", "not-reproduced", "reading", "pending")
 
 
 @dataclass(frozen=True)
@@ -136,24 +139,45 @@ class StudyRef:
 
 @dataclass(frozen=True)
 class Entry:
-    """One claim of the ledger."""
+    """One claim of the ledger.
+
+    ``assumptions`` are the claim's hypotheses as the text states them; ``reading`` records how lazycheck reads a
+    sentence (the charitable reading its checks test, or, with no checks, what a definition or remark says);
+    ``experiment`` marks a claim about the texts' experiments, which a failed check leaves not-reproduced
+    (never refuted: the texts leave parts of the protocol unstated).
+    """
 
     id: str
     location: str
     statement: str
     expected: str
     checks: tuple = ()
-    expression: str | None = None
+    expression: str | DerivedText | None = None
     assumptions: tuple[str, ...] = ()
     twins: tuple[str, ...] = ()
     pending: str = ""
+    reading: str = ""
+    experiment: bool = False
 
     @property
     def text(self) -> str:
         return self.id.split("/")[0]
 
 
-def derived_text(name: str, specialized: bool = True) -> str:
-    """The derived expression of ``name`` (at its specialization) as text, for an entry's ``expression``."""
-    derivation = derive(name)
-    return str(derivation.specialized if specialized and derivation.specialization else derivation.expression)
+@dataclass(frozen=True)
+class DerivedText:
+    """The derived expression of ``name`` (at its specialization when ``specialized``), derived only when read:
+    listing the ledger builds no derivation."""
+
+    name: str
+    specialized: bool = True
+
+    def __str__(self) -> str:
+        derivation = derive(self.name)
+        use_specialized = self.specialized and derivation.specialization
+        return str(derivation.specialized if use_specialized else derivation.expression)
+
+
+def derived_text(name: str, specialized: bool = True) -> DerivedText:
+    """The derived expression of ``name`` for an entry's ``expression`` (rendered as text when reported)."""
+    return DerivedText(name, specialized)

@@ -61,15 +61,27 @@ def entries() -> tuple[Entry, ...]:
               (ProofRef(f"{sm}/theorem-2.4", ("15",)), MeasureRef(f"{sm}/theorem-2.4", "16"),
                MeasureRef(f"{sm}/theorem-2.4", "17")), twins=(f"{cb}/theorem-3.2/parameter-gap",)),
         Entry(f"{sm}/section-2-homogeneous-scaling", "Section 2", "for an m-homogeneous h, scaling the output by alpha is "
-              "equivalent to scaling the weights by alpha^{1/m} (the same path, after the time change t -> "
-              "alpha^{2/m} t)", "verified",
+              "equivalent to scaling the weights by alpha^{1/m}: the gradient flow on R(alpha h(w))/alpha^2 from w0 "
+              "is equivalent to the gradient flow on R(h(w))/alpha^2 from alpha^{1/m} w0", "verified",
               (DerivationRef("homogeneous_time_change"), ProofRef(f"{sm}/section-2-homogeneous-scaling"),
                StudyRef("diagonal network over alpha", scaling.time_change_claim)),
-              expression=derived_text("homogeneous_time_change")),
-        Entry(f"{sm}/section-2-homogeneous-scaling/equal-times", "Section 2", "read at equal times: alpha^{1/m} w(t) "
-              "is the gradient flow of R(h(v))/alpha^2 from alpha^{1/m} w0", "refuted",
-              (DerivationRef("homogeneous_time_change", sm), ProofRef(f"{sm}/section-2-homogeneous-scaling", ("3",)),
-               StudyRef("diagonal network, c = 1", scaling.time_change_claim, (1.0,)))),
+              expression=derived_text("homogeneous_time_change"), assumptions=("h m-positive homogeneous", "alpha > 0"),
+              reading="'equivalent' as the same path up to the time change t -> alpha^{2/m} t: alpha^{1/m} w(t) = "
+                      "vtilde(alpha^{2/m} t) (the text never says the flows agree at equal times; they do not, "
+                      "lazycheck/homogeneous-scaling-equal-times)",
+              twins=(f"{cb}/section-4.2.1-initialization-scale",)),
+        Entry("lazycheck/homogeneous-scaling-equal-times", "lazycheck, on smith Section 2 and chizat-bach 4.2.1",
+              "for alpha != 1 the two flows of smith Section 2 differ at equal times: alpha^{1/m} w(t) != vtilde(t)",
+              "verified", (StudyRef("diagonal network, c = 1", scaling.equal_times_claim),),
+              assumptions=("h m-positive homogeneous", "alpha > 1")),
+        Entry(f"{sm}/section-3.1-initialization-scale", "Section 3.1, closing summary", "for a positive homogeneous "
+              "h, lazy training occurs when the scale of the initialization w_alpha(0) = alpha w0 grows to infinity",
+              "verified", (ProofRef(f"{sm}/section-2-homogeneous-scaling", ("4",)),
+                           StudyRef("diagonal network over alpha", scaling.time_change_claim)),
+              assumptions=("h m-positive homogeneous",),
+              reading="alpha is the initialization's scale here: the initialization alpha w0 is the output scale "
+                      "alpha^m (h(alpha w) = alpha^m h(w), Section 2), which grows to infinity with alpha",
+              twins=(f"{cb}/section-4.2.1-initialization-scale",)),
         Entry(f"{sm}/section-4-woodworth-l2", "Section 4", "sparse regression: the diagonal network's flow tends to the "
               "minimum-l2 interpolator as alpha -> oo", "empirical",
               (StudyRef("diagonal network over scales", sparse.limit_claim, ("l2", "lazy")),)),

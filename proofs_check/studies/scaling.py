@@ -187,3 +187,26 @@ def time_change_claim(config: RunConfig, factor=None) -> CheckResult:
     return CheckResult("numeric", worst <= TIME_CHANGE_RTOL, detail, ref=f"diagonal network, {reading}",
                        observed=worst, bound=TIME_CHANGE_RTOL, ratio=worst / TIME_CHANGE_RTOL, searched=len(alphas),
                        ranges=ranges_of({"alpha": span(alphas), "t": "[0, 2]", "seed": seed}))
+
+
+#: "The flows differ at equal times": the equal-time gap must be at least this (relative to ||alpha^(1/q) w0||),
+#: ten thousand times the tolerance within which the time-changed paths agree.
+EQUAL_TIME_GAP = 1e4 * TIME_CHANGE_RTOL
+
+
+def equal_times_claim(config: RunConfig, factor: float | None = 1.0) -> CheckResult:
+    """lazycheck: for alpha > 1 the two flows of smith Section 2 are not equal at equal times (c = 1).
+
+    Passes when every alpha of the grid gives an equal-time gap of at least EQUAL_TIME_GAP; ``factor=None``
+    (the derived time change) is the falsified variant, under which the gap vanishes and the claim fails.
+    """
+    seed, alphas = config.study_seed(0), grid("time-change-alphas", config.depth)
+    data = time_change_study(alphas, factor, seed)
+    least = min(data["gaps"])
+    table = ", ".join(f"{a:g}: {g:.2g}" for a, g in zip(data["alphas"], data["gaps"]))
+    reading = "c = alpha^(2/q) (derived)" if factor is None else f"c = {factor:g}"
+    detail = (f"2-homogeneous diagonal network, {reading}: sup_t ||alpha^(1/2) w(t) - vtilde(c t)|| / "
+              f"||alpha^(1/2) w0|| by alpha {table} (must be >= {EQUAL_TIME_GAP:g} for every alpha)")
+    return CheckResult("numeric", least >= EQUAL_TIME_GAP, detail, ref=f"diagonal network, {reading}",
+                       observed=least, bound=EQUAL_TIME_GAP, ratio=EQUAL_TIME_GAP / least, searched=len(alphas),
+                       ranges=ranges_of({"alpha": span(alphas), "t": "[0, 2]", "seed": seed}))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from proofs_check.results import CheckResult, fit_slope
+from proofs_check.results import CheckResult, fit_slope, ranges_of
 from proofs_check.settings import RunConfig
 
 #: Figure 1(c): the error at the largest tau meets the kernel method's within this relative gap,
@@ -131,6 +131,10 @@ CLAIMS = {"chizat-bach/section-5-figure-1c": ("figure-1c", claim_1c),
           "chizat-bach/section-5-figure-6b": ("figure-6b", claim_6b)}
 
 
+#: The claims the ledger checks on a sweep of protocols (the text leaves the protocol's parameters unstated).
+SWEPT_CLAIMS = ("chizat-bach/section-5-figure-6a",)
+
+
 def load(panel: str, directory: Path | None = None) -> dict:
     """The JSON record of a panel (default: the committed full-protocol data); a clear error when missing."""
     directory = data_directory() if directory is None else Path(directory)
@@ -151,3 +155,37 @@ def figure_claim(config: RunConfig, claim_id: str, directory: Path | None = None
     """The Section 5 claim ``claim_id`` on the panel data in ``directory`` (default: the committed full-protocol
     data). The data is fixed: the run's seed does not change it."""
     return check_on(claim_id, load(CLAIMS[claim_id][0], directory))
+
+
+def load_sweep(panel: str, directory: Path | None = None) -> dict:
+    """The committed sweep of ``panel`` (``PANEL-sweep.json``, written by ``lazycheck figures --sweep``)."""
+    directory = data_directory() if directory is None else Path(directory)
+    path = directory / f"{panel}-sweep.json"
+    if not path.exists():
+        raise FileNotFoundError(f"no sweep for {panel} in {directory}: run lazycheck figures --sweep {panel}")
+    return json.loads(path.read_text())
+
+
+def _diverged(data: dict) -> bool:
+    """Some run of the protocol ended with a non-finite test error (its step sizes were too large)."""
+    return not all(np.all(np.isfinite(errors)) for errors in data["test_error"].values())
+
+
+def sweep_claim(config: RunConfig, claim_id: str, directory: Path | None = None) -> CheckResult:
+    """The Section 5 claim ``claim_id`` under every protocol of its panel's sweep (the parameters the text leaves
+    unstated, varied): it passes when some protocol reproduces the claimed effect, and its detail lists every
+    protocol tried and what it gave. The data is fixed: the run's seed does not change it."""
+    panel, check = CLAIMS[claim_id]
+    sweep = load_sweep(panel, directory)
+    outcomes = [(run["label"], check({"data": run["data"]}), _diverged(run["data"])) for run in sweep["runs"]]
+    tried = "; ".join(f"[{label}] {'DIVERGED' if diverged else 'REPRODUCED' if r.ok else 'not reproduced'}: {r.detail}"
+                      for label, r, diverged in outcomes)
+    parameters = [run["parameters"] for run in sweep["runs"]]
+    ranges = {key: sorted({p[key] for p in parameters}) for key in ("tau", "iterations", "n")}
+    reproduced = [label for label, r, diverged in outcomes if r.ok and not diverged]
+    summary = (f"reproduced under {', '.join(reproduced)}" if reproduced
+               else f"not reproduced under any of the {len(outcomes)} protocols tried")
+    return CheckResult("measured", bool(reproduced), f"{panel} sweep, {summary}: {tried}", ref=f"{panel} sweep data",
+                       searched=len(outcomes),
+                       ranges=ranges_of({k: ", ".join(f"{v:g}" for v in values) for k, values in ranges.items()}))
+

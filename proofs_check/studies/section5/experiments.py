@@ -130,7 +130,9 @@ def run_4(protocol: dict, seed: int, bar: ProgressBar) -> dict:
 
 
 def run_6a(protocol: dict, seed: int, bar: ProgressBar) -> dict:
-    """Figure 6(a): test error against m for alpha(m) = 1/sqrt(m) and 1/m (doubling, tau = 1)."""
+    """Figure 6(a): test error against m for alpha(m) = 1/sqrt(m) and 1/m (doubling). The step sizes are those of
+    ``tau`` (or of ``step_tau`` when given: below tau = 0.3 the rule's steps make the 1/m runs diverge once their
+    weights grow)."""
     rng = np.random.default_rng(seed)
     d, n, trials = protocol["d"], protocol["n"], protocol["trials"]
     teacher = Teacher.draw(rng, d)
@@ -141,7 +143,7 @@ def run_6a(protocol: dict, seed: int, bar: ProgressBar) -> dict:
     for m in protocol["widths"]:
         alphas = np.repeat([1 / np.sqrt(m), 1 / m], trials)
         a, b = initial_parameters(rng, np.full(alphas.size, protocol["tau"]), m, d, dtype=DTYPE)
-        descent = GradientDescent(a, b, alphas, x, y, step_sizes(protocol["tau"], m, alphas))
+        descent = GradientDescent(a, b, alphas, x, y, step_sizes(protocol.get("step_tau", protocol["tau"]), m, alphas))
         start = time.perf_counter()
         for _ in range(protocol["iterations"]):
             descent.step()

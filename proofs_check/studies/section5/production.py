@@ -16,7 +16,8 @@ import numpy as np
 from proofs_check.progress import ProgressBar
 from proofs_check.studies.section5.experiments import DTYPE, RUNNERS, jsonable
 from proofs_check.studies.section5.plots import plot
-from proofs_check.studies.section5.protocols import PROTOCOLS, PRODUCES, reduction, units_of_work
+from proofs_check.studies.section5.protocols import (PROTOCOLS, PRODUCES, SWEPT_PROTOCOL, reduction, sweep_protocols,
+                                                     units_of_work)
 
 
 def matmul_peak(size: int = 2048, repeats: int = 3) -> float:
@@ -57,6 +58,22 @@ def produce(names, *, quick: bool, out: Path, log, protocols: dict | None = None
             print(f"[{panel}] wrote {out / panel}.json and .png ({seconds:.1f} s){_rate_line(produced[panel])}",
                   file=log, flush=True)
     return produced
+
+
+def produce_sweep(panel: str, *, out: Path, log) -> dict:
+    """Run every protocol of the sweep of ``panel`` (:data:`~.protocols.SWEEPS`) and write ``PANEL-sweep.json``:
+    {"panel", "seed", "runs": [{"label", "parameters", "seconds", "data"}]}. Returns that record."""
+    name = SWEPT_PROTOCOL[panel]
+    out.mkdir(parents=True, exist_ok=True)
+    runs = []
+    for label, sizes in sweep_protocols(panel):
+        bar = ProgressBar(f"[{panel} sweep: {label}]", units_of_work(name, sizes), log)
+        data = RUNNERS[name](sizes, seed=PROTOCOLS[name]["seed"], bar=bar)
+        runs.append({"label": label, "parameters": sizes, "seconds": bar.close(), "data": data[panel]})
+    record = jsonable({"panel": panel, "seed": PROTOCOLS[name]["seed"], "dtype": np.dtype(DTYPE).name, "runs": runs})
+    (out / f"{panel}-sweep.json").write_text(json.dumps(record, sort_keys=True, separators=(",", ":")))
+    print(f"[{panel}] wrote {out / panel}-sweep.json ({len(runs)} protocols)", file=log, flush=True)
+    return record
 
 
 def _write(panel: str, out: Path, record: dict, peak: float) -> dict:

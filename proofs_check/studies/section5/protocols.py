@@ -45,6 +45,21 @@ PROTOCOLS = {
                   "quick": {"d": 100, "m": 50, "batch": 200, "trials": 2, "taus": (0.01, 0.1, 1.0, 10.0),
                             "iterations": 4000, "n_population": 2000, "slow_window": 0.2}},
 }
+#: The protocols tried for a panel whose text leaves parameters unstated: panel -> (name, overrides of the full
+#: protocol). Figure 6(a) gives neither tau, nor the iteration count, nor n: the sweep varies each (tau from 0.1 to 3,
+#: iterations x 10/3, n / 5), two trials per width and scaling. At tau = 0.1 the step-size rule's steps
+#: (eta ~ 1/tau^2) make the 1/m runs diverge once their weights grow, so that protocol takes tau = 0.3's steps.
+SWEEPS = {"figure-6a": (("tau 0.1 (steps of tau 0.3)", {"tau": 0.1, "trials": 2, "step_tau": 0.3}),
+                        ("tau 0.3", {"tau": 0.3, "trials": 2}),
+                        ("tau 1", {"tau": 1.0, "trials": 2}),
+                        ("tau 3", {"tau": 3.0, "trials": 2}),
+                        ("tau 0.3, 10000 iterations", {"tau": 0.3, "trials": 2, "iterations": 10000}),
+                        ("tau 1, 10000 iterations", {"tau": 1.0, "trials": 2, "iterations": 10000}),
+                        ("tau 0.3, n 200", {"tau": 0.3, "trials": 2, "n": 200}),
+                        ("tau 1, n 200", {"tau": 1.0, "trials": 2, "n": 200}))}
+#: The protocol whose panel the sweep extends (its sizes are the base of every override).
+SWEPT_PROTOCOL = {"figure-6a": "figure-6a"}
+
 #: Panels produced by each protocol.
 PRODUCES = {"figure-1ab": ("figure-1a", "figure-1b"), "figure-1c": ("figure-1c",), "figure-4": ("figure-4",),
             "figure-5": ("figure-5",), "figure-6a": ("figure-6a",), "figure-6b": ("figure-6b",)}
@@ -55,6 +70,12 @@ def units_of_work(name: str, protocol: dict) -> int:
     if name == "figure-6a":
         return sum(protocol["widths"]) * protocol["iterations"]
     return protocol.get("iterations", 1)
+
+
+def sweep_protocols(panel: str) -> tuple[tuple[str, dict], ...]:
+    """(label, full sizes with the overrides) for every protocol of the sweep of ``panel``."""
+    base = PROTOCOLS[SWEPT_PROTOCOL[panel]]["full"]
+    return tuple((label, {**base, **overrides}) for label, overrides in SWEEPS[panel])
 
 
 def reduction(name: str) -> str:

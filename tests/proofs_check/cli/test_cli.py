@@ -8,6 +8,7 @@ import pytest
 import sympy as sp
 
 from proofs_check.cli import main
+from proofs_check.ledger import ledger
 from symbolic import names, parse_expression
 from tests.symbolic.test_catalog import REQUIRED
 
@@ -148,3 +149,14 @@ def test_verify_seed_reaches_every_kind_of_numeric_check(tmp_path, capsys):
                if a != b}
     assert {"numeric", "proof"} <= changed  # the lemma search, and the chain's analytic steps (its worst ratio)
     assert default[kernel] != seeded[kernel]  # the Monte-Carlo study draws its features from the seed
+
+
+def test_verify_list_builds_no_derivation(capsys):
+    """``verify --list`` only lists ids: no derivation is built (the ledger's expressions are derived when read)."""
+    from symbolic.catalog import BUILDERS, clear_caches
+
+    clear_caches()
+    assert main(["verify", "--list"]) == 0
+    assert all(builder.cache_info().currsize == 0 for builder in BUILDERS)
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == len(ledger()) and listed[0].startswith("chizat-bach/")

@@ -7,7 +7,8 @@ import sympy as sp
 from numeric.networks import TwoLayerNetwork, hessian_norm_bound
 from proofs_check.settings import RunConfig
 from proofs_check.studies.scaling import (TIME_CHANGE_RTOL, criterion_claim, homogeneity_claim, homogeneity_study,
-                                          time_change_claim, time_change_study, width_claim)
+                                          equal_times_claim, time_change_claim, time_change_study,
+                                          width_claim)
 from proofs_check.studies.sweeps import grid
 from symbolic import derive
 from symbolic.symbols import symbols
@@ -55,7 +56,7 @@ def test_time_change_factor_is_derived_as_alpha_to_two_over_q():
     q, alpha = symbols("q alpha")
     derivation = derive("homogeneous_time_change")
     assert sp.simplify(derivation.expression.subs(q, 2) - alpha) == 0
-    assert derivation.agrees_with == {"smith": False}
+    assert derivation.agrees_with == {}  # smith states no time factor: "equivalent" is read as the same path
 
 
 def test_flows_coincide_after_the_derived_time_change():
@@ -67,3 +68,9 @@ def test_flows_coincide_after_the_derived_time_change():
 def test_equal_time_reading_is_refuted_with_a_gap_of_order_one():
     assert not time_change_claim(CONFIG, 1.0).ok
     assert min(time_change_study(ALPHAS, factor=1.0)["gaps"]) > 1e3 * TIME_CHANGE_RTOL
+
+
+def test_the_flows_differ_at_equal_times_and_the_check_rejects_the_time_changed_flows():
+    """lazycheck/homogeneous-scaling-equal-times, and its falsified variant (the derived time change)."""
+    assert equal_times_claim(CONFIG).ok
+    assert not equal_times_claim(CONFIG, None).ok

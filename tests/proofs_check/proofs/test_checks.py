@@ -1,0 +1,59 @@
+"""The rate check of the proof chains (proofs_check.proofs.checks.decide_rate): it separates neighbouring rates."""
+
+import numpy as np
+import pytest
+
+from proofs_check.proofs.checks import RATE_ALPHAS, RATE_SLOPE_TOLERANCE, decide_rate
+
+ALPHAS = np.asarray(RATE_ALPHAS)
+
+
+@pytest.mark.parametrize("scale", [1e-3, 1.0, 40.0])
+def test_data_decaying_like_alpha_to_minus_1_75_is_rejected_as_o_alpha_minus_2(scale):
+    """Acceptance (item 6): alpha^-1.75 is not O(alpha^-2); the slope is reported with its error."""
+    result = decide_rate("synthetic", ALPHAS, scale * ALPHAS**-1.75, "1/alpha**2")
+    assert not result.ok
+    slope, whole = result.slopes
+    assert whole.value == pytest.approx(0.25, abs=1e-9)
+    assert slope.value == pytest.approx(0.25, abs=1e-9) and slope.error < 1e-9
+    assert "+0.250 +- 0.000" in result.detail and result.counterexample
+
+
+@pytest.mark.parametrize("shift, holds", [(0.0, True), (-0.15, True), (+0.15, False), (+0.10, False),
+                                          (+0.05, True)])
+def test_the_tolerance_separates_p_from_p_plus_0_15(shift, holds):
+    """value ~ alpha^(-2 + shift): O(alpha^-2) holds for shift <= tolerance (faster decay is allowed)."""
+    rng = np.random.default_rng(0)
+    noise = np.exp(0.01 * rng.standard_normal(ALPHAS.size))  # 1% multiplicative noise
+    assert decide_rate("synthetic", ALPHAS, noise * ALPHAS ** (-2 + shift), "1/alpha**2").ok is holds
+
+
+def test_the_value_exponent_is_reported_so_p_minus_0_15_is_told_apart_from_p():
+    faster = decide_rate("synthetic", ALPHAS, ALPHAS**-2.15, "1/alpha**2")
+    exact = decide_rate("synthetic", ALPHAS, ALPHAS**-2.0, "1/alpha**2")
+    assert "alpha^(-2.150" in faster.detail and "alpha^(-2.000" in exact.detail
+
+
+def test_a_stated_log_factor_is_tested_for():
+    with_log = decide_rate("synthetic", ALPHAS, np.log(ALPHAS) / ALPHAS**2, "log(alpha)/alpha**2")
+    without_log = decide_rate("synthetic", ALPHAS, 1 / ALPHAS**2, "log(alpha)/alpha**2")
+    squared_log = decide_rate("synthetic", ALPHAS, np.log(ALPHAS) ** 2 / ALPHAS**2, "log(alpha)/alpha**2")
+    assert with_log.ok and "the log factor is needed" in with_log.detail
+    assert without_log.ok and "the log factor is not seen" in without_log.detail
+    assert not squared_log.ok
+    # over the last decade (alpha 100..1000) alpha^-1.75 outgrows log(alpha)/alpha^2 (slope 0.25 - 1/ln(alpha))
+    assert not decide_rate("synthetic", ALPHAS, ALPHAS**-1.75, "log(alpha)/alpha**2").ok
+
+
+def test_a_range_shorter_than_a_decade_decides_nothing():
+    alphas = np.array([100.0, 120.0, 150.0])
+    result = decide_rate("synthetic", alphas, 1 / alphas**2, "1/alpha**2")
+    assert not result.ok and "shorter than a decade" in result.detail
+
+
+def test_a_noisy_fit_is_not_decided():
+    rng = np.random.default_rng(1)
+    noisy = ALPHAS**-2.0 * np.exp(rng.standard_normal(ALPHAS.size))
+    result = decide_rate("synthetic", ALPHAS, noisy, "1/alpha**2")
+    assert result.slopes[0].error > RATE_SLOPE_TOLERANCE and not result.ok
+    assert "too noisy" in result.detail
