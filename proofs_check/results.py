@@ -10,6 +10,7 @@ pairs:
 - ``tight``: whether the bound is meant to be attained (then a ratio near 1 is expected);
 - ``searched`` and ``ranges``: how many instances were evaluated, and over which domain;
 - ``counterexample`` and ``replay``: a failing instance and the command that reproduces it;
+- ``witness``: the counterexample in a form that can be validated again (:class:`Witness`);
 - ``slopes``: fitted log-log slopes of a measured rate, each with its standard error;
 - ``witness_ratio``: the ratio on a constructed near-extremal instance;
 - ``errata`` (ids of failing proof steps) and ``crashed``.
@@ -57,6 +58,29 @@ def fit_slope(name: str, variable: str, xs: Sequence[float], ys: Sequence[float]
 
 
 @dataclass(frozen=True)
+class Witness:
+    """A counterexample in a form that a reader (or a test) can validate again, independently of the check.
+
+    - ``assignment``: exact values (as text) of the symbols under which every one of ``hypotheses`` holds and
+      ``claim`` fails (a z3 model, re-checked in sympy);
+    - ``residual``: an identity ``claim`` whose residual (``values`` holds it) is not zero;
+    - ``instance``: a numeric instance; ``validator`` ("module:function") called with ``arguments`` returns
+      {hypothesis: bool}, every one of which must hold.
+    """
+
+    kind: str
+    claim: str = ""
+    hypotheses: tuple[str, ...] = ()
+    values: tuple[tuple[str, str], ...] = ()
+    validator: str = ""
+    arguments: tuple = ()
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "claim": self.claim, "hypotheses": list(self.hypotheses),
+                "values": dict(self.values), "validator": self.validator, "arguments": list(self.arguments)}
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """What a check found (see the module docstring for the fields)."""
 
@@ -76,6 +100,7 @@ class CheckResult:
     witness_ratio: float | None = None
     errata: tuple[str, ...] = ()
     crashed: bool = False
+    witness: Witness | None = None
 
     def with_(self, **changes) -> CheckResult:
         """A copy with some fields changed."""
@@ -88,6 +113,7 @@ class CheckResult:
         data["replay"] = list(self.replay)
         data["errata"] = list(self.errata)
         data["slopes"] = [asdict(s) for s in self.slopes]
+        data["witness"] = None if self.witness is None else self.witness.as_json()
         return data
 
     @classmethod

@@ -16,7 +16,8 @@ from functools import cache
 
 import sympy as sp
 
-from symbolic import constants, finite_time, flows, gronwall, homogeneity, kernels, trajectory
+from symbolic import (constants, finite_time, flows, gronwall, homogeneity, kernels, remarks_chizat_bach, remarks_smith,
+                      trajectory)
 from symbolic.core import Derivation
 from symbolic.symbols import symbols
 
@@ -29,7 +30,7 @@ BUILDERS: tuple[Callable[[], Derivation], ...] = (
     constants.c0, constants.alpha_threshold, constants.t0, trajectory.trajectory_floor,
     homogeneity.criterion_homogeneity, finite_time.energy_bound, finite_time.lip_sigma, finite_time.held_out_bound,
     kernels.relu_kernel_a, kernels.relu_kernel_b,
-)
+) + remarks_chizat_bach.BUILDERS + remarks_smith.BUILDERS
 _BY_NAME = {builder.__name__: builder for builder in BUILDERS}
 #: Cached helpers that derivations share besides the builders.
 _HELPERS = (gronwall.stability_level, constants.displacement_integral, flows.generic_model,

@@ -1,6 +1,7 @@
 """The claims ledger: every result of both texts, its checks, its status and expected status.
 
-The entries are data, one module per text (:mod:`.chizat_bach`, :mod:`.smith`); :mod:`.entry` holds
+The entries are data, two modules per text (:mod:`.chizat_bach` and :mod:`.chizat_bach_remarks`, :mod:`.smith` and
+:mod:`.smith_remarks`); :mod:`.entry` holds
 the entry type and the check references, :mod:`.decide` the decision rule, :mod:`.runner` the run.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 from functools import cache
 
-from proofs_check.ledger import chizat_bach, smith
+from proofs_check.ledger import chizat_bach, chizat_bach_remarks, smith, smith_remarks
 from proofs_check.ledger.entry import STATUSES, Entry
 
 __all__ = ["STATUSES", "Entry", "ledger", "select"]
@@ -17,8 +18,9 @@ __all__ = ["STATUSES", "Entry", "ledger", "select"]
 
 @cache
 def ledger() -> tuple[Entry, ...]:
-    """Every entry, in text order (chizat-bach, then smith), built once (a tuple of frozen entries)."""
-    return chizat_bach.entries() + smith.entries()
+    """Every entry, chizat-bach's then smith's, each text's main results then its remarks (each part in text
+    order), built once (a tuple of frozen entries)."""
+    return chizat_bach.entries() + chizat_bach_remarks.entries() + smith.entries() + smith_remarks.entries()
 
 
 def select(patterns: list[str] | tuple[str, ...] | None) -> tuple[Entry, ...]:

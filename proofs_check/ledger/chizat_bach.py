@@ -81,27 +81,32 @@ def entries() -> tuple[Entry, ...]:
               "(f(w0) not assumed 0)", "refuted", (ProofRef(f"{cb}/theorem-3.2", ("11",)),), assumptions=LAZY,
               twins=(f"{sm}/theorem-2.4/laziness",)),
         Entry(f"{cb}/theorem-3.2/prediction-gap", "Section 3.2, Theorem 3.2",
-              "sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha)", "empirical",
-              (MeasureRef(f"{cb}/theorem-3.2", "13"), MeasureRef(f"{cb}/theorem-3.2", "12"),
-               StudyRef("tanh network", network.rate_claim, ("prediction_gap",))),
-              twins=(f"{sm}/theorem-2.4/prediction-gap",)),
+              "sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha) (f(w0) not assumed 0)", "refuted",
+              (ProofRef(f"{cb}/theorem-3.2", ("12", "13")), MeasureRef(f"{cb}/theorem-3.2", "13", corrected=True),
+               MeasureRef(f"{cb}/theorem-3.2", "12", corrected=True),
+               StudyRef("tanh network, f(w0) = 0", network.rate_claim, ("prediction_gap",))),
+              assumptions=LAZY + ("||f(w0)|| <= M", "alpha > ||f*||/M"), twins=(f"{sm}/theorem-2.4/prediction-gap",)),
         Entry(f"{cb}/theorem-3.2/parameter-gap", "Section 3.2, Theorem 3.2",
-              "sup_t ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2)", "empirical",
-              (DerivationRef("t0", cb), MeasureRef(f"{cb}/theorem-3.2", "15"),
-               StudyRef("tanh network", network.rate_claim, ("parameter_gap",))),
-              twins=(f"{sm}/theorem-2.4/parameter-gap",)),
+              "sup_t ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2) (f(w0) not assumed 0)", "refuted",
+              (ProofRef(f"{cb}/theorem-3.2", ("15",)), DerivationRef("t0", cb),
+               MeasureRef(f"{cb}/theorem-3.2", "15", corrected=True),
+               StudyRef("tanh network, f(w0) = 0", network.rate_claim, ("parameter_gap",))),
+              assumptions=LAZY + ("||f(w0)|| <= M", "alpha > ||f*||/M"), twins=(f"{sm}/theorem-2.4/parameter-gap",)),
         Entry("lazycheck/doubling-prediction-gap", "lazycheck, on chizat-bach Theorem 3.2 with the doubling trick",
               "with the doubling trick, sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha^2): the O(1/alpha) of "
               "the theorem is not tight there", "empirical",
               (StudyRef("tanh network, doubled", network.doubling_claim),)),
         Entry(f"{cb}/theorem-3.4", "Section 3.3, Theorem 3.4 and Appendix B", "under-parameterized lazy training: "
-              "geometric convergence to a local minimum, rate asymptotically independent of alpha", "empirical",
+              "there is alpha0 such that for alpha >= alpha0 the flow converges at a geometric rate (asymptotically "
+              "independent of alpha) to a local minimum of F_alpha", "empirical",
+              (ProofRef(f"{cb}/theorem-3.4"),) +
               tuple(StudyRef(f"{label}, {model}", function, (case,))
                     for function, label in ((underparameterized.convergence_claim, "geometric convergence"),
                                             (underparameterized.rate_independence_claim, "rate vs alpha"))
                     for case, model in (("curve", "returning curve, p = 1 < n = 2"),
                                         ("network", "centered tanh network, p = 15 < n = 40"))),
-              assumptions=("f(w0) = 0", "rank Df constant near w0", "alpha >= alpha0")),
+              assumptions=("Assumption 3.1: Df L_Df-Lipschitz, R mu-strongly convex with nu-Lipschitz gradient",
+                           "f(w0) = 0", "rank Df_w constant on a neighborhood of w0")),
         Entry(f"{cb}/theorem-3.4/not-global", "Section 3.3, after Theorem 3.4", "in the under-parameterized case "
               "the limit is in general not a global minimum", "verified",
               (StudyRef("returning curve, an explicit far point", underparameterized.not_global_claim),)),

@@ -54,7 +54,7 @@ def entries() -> tuple[Entry, ...]:
               twins=(f"{cb}/theorem-3.2/laziness",)),
         Entry(f"{sm}/theorem-2.4/prediction-gap", "Section 3.2, Theorem 2.4",
               "with h(w0) = 0: sup ||y(t) - ybar(t)|| = O(1/alpha)", "empirical",
-              (ProofRef(f"{sm}/theorem-2.4", ("13", "14")), MeasureRef(f"{cb}/theorem-3.2", "13")),
+              (ProofRef(f"{sm}/theorem-2.4", ("13", "14")), MeasureRef(f"{cb}/theorem-3.2", "13", corrected=True)),
               twins=(f"{cb}/theorem-3.2/prediction-gap",)),
         Entry(f"{sm}/theorem-2.4/parameter-gap", "Section 3.2, Theorem 2.4",
               "with h(w0) = 0: sup ||w(t) - wbar(t)|| = O(log alpha/alpha^2)", "empirical",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from proofs_check.proofs import PROOF_IDS, chizat_bach, smith, smith_uniform
+from proofs_check.proofs import PROOF_IDS, chizat_bach, smith, smith_uniform, theorem_3_4
 from proofs_check.proofs.chain import ChainRun, Proof, ProofReport, run_chain
 from proofs_check.settings import RunConfig
 
@@ -13,6 +13,7 @@ BUILDERS: dict[str, Callable[[], Proof]] = {
     "chizat-bach/lemma-3.3": chizat_bach.lemma_3_3,
     "chizat-bach/lemma-A.1": chizat_bach.lemma_a_1,
     "chizat-bach/theorem-3.2": chizat_bach.theorem_3_2,
+    "chizat-bach/theorem-3.4": theorem_3_4.theorem_3_4,
     "smith/theorem-2.2": smith.theorem_2_2,
     "smith/proposition-A.1": smith.proposition_a_1,
     "smith/theorem-2.4": smith_uniform.theorem_2_4,

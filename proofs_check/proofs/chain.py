@@ -158,19 +158,26 @@ def run_chain(proof: Proof, context: ChainRun) -> ProofReport:
 
 @dataclass(frozen=True)
 class Erratum:
-    """A step of a text that fails or has a gap, with its counterexample and correction."""
+    """A step of a text that fails or has a gap, with its counterexample and correction.
+
+    ``counterexample`` (text) and ``witness`` (a :meth:`~proofs_check.results.Witness.as_json` form that can be
+    validated again) refute the step's check; a gap whose text gives no reason has neither. ``finding`` is what
+    the step's check reported.
+    """
 
     id: str
     text: str
     location: str
     wording: str
     why: str
-    counterexample: str
+    counterexample: str | None
     replay: str
     corrected_statement: str
     corrected_check: str
     survives: bool
     status: str
+    witness: dict | None = None
+    finding: str = ""
 
 
 def errata_of(report: ProofReport) -> list[Erratum]:
@@ -185,7 +192,9 @@ def errata_of(report: ProofReport) -> list[Erratum]:
             result.corrected.detail
         found.append(Erratum(
             id=f"{report.proof.id}/step-{step.label}", text=text, location=step.location,
-            wording=step.after, why=step.explanation, counterexample=result.outcome.counterexample or result.outcome.detail,
+            wording=step.after, why=step.explanation, counterexample=result.outcome.counterexample,
+            witness=None if result.outcome.witness is None else result.outcome.witness.as_json(),
+            finding=result.outcome.detail,
             replay=f"lazycheck proof {report.proof.id} --step {step.label}",
             corrected_statement=step.corrected_statement, corrected_check=corrected, survives=step.survives,
             status=result.status))

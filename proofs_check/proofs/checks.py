@@ -17,6 +17,7 @@ which covers float64 rounding and the integrators' errors.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ import numpy as np
 import sympy as sp
 
 from proofs_check.proofs.chain import ChainRun
-from proofs_check.results import CheckResult, fit_slope, ranges_of
+from proofs_check.results import CheckResult, Witness, fit_slope, ranges_of
 from proofs_check.search.engine import maximize, shrink
 from proofs_check.settings import RATIO_TOLERANCE
 from symbolic import derive, numeric_function, parse_expression
@@ -51,7 +52,10 @@ class IdentityCheck:
     def run(self, context: ChainRun) -> CheckResult:
         check = sympy_identity(self.lhs, self.rhs)
         counterexample = None if check.ok else f"residual {check.residual} != 0"
-        return CheckResult(self.kind, check.ok, f"residual {check.residual}", counterexample=counterexample)
+        witness = None if check.ok else Witness("residual", f"{self.lhs} == {self.rhs}",
+                                                values=(("residual", str(check.residual)),))
+        return CheckResult(self.kind, check.ok, f"residual {check.residual}", counterexample=counterexample,
+                           witness=witness)
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,11 @@ class DerivationCheck:
         if self.candidate is None:
             return CheckResult(self.kind, True, f"derivation {self.name}: every step verified", ref=self.name)
         check = derivation.verify(self.candidate, dict(self.at))
+        witness = None if check.ok else Witness("residual", f"{self.candidate} is {self.name} at {dict(self.at)}",
+                                                values=(("residual", str(check.residual)),))
         return CheckResult(self.kind, check.ok, f"derivation {self.name}: candidate residual {check.residual}",
-                           ref=self.name, counterexample=None if check.ok else f"residual {check.residual}")
+                           ref=self.name, counterexample=None if check.ok else f"residual {check.residual}",
+                           witness=witness)
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,10 @@ class InequalityCheck:
         if result.ok:
             return CheckResult(self.kind, True, result.certificate)
         assignment = ", ".join(f"{k} = {v}" for k, v in result.counterexample.items())
-        return CheckResult(self.kind, False, f"{result.status}: {result.certificate}", counterexample=assignment or None)
+        witness = Witness("assignment", str(self.claim), tuple(str(h) for h in self.hypotheses),
+                          tuple((k, str(v)) for k, v in result.counterexample.items())) if assignment else None
+        return CheckResult(self.kind, False, f"{result.status}: {result.certificate}", counterexample=assignment or None,
+                           witness=witness)
 
 
 @dataclass(frozen=True)
@@ -123,7 +133,8 @@ class MissingJustification:
     kind = "none"
 
     def run(self, context: ChainRun) -> CheckResult:
-        return CheckResult(self.kind, False, f"the text gives no justification for {self.what}")
+        return CheckResult(self.kind, False, f"the text gives no justification for {self.what} (a gap: no "
+                           "counterexample, the conclusion is checked by the corrected step)")
 
 
 @dataclass(frozen=True)
@@ -236,8 +247,28 @@ class RateCheck:
     measure: Callable[[float], float]
     rate: str
     alphas: Sequence[float] = RATE_ALPHAS
+    validator: str = ""
     kind = "analytic"
 
     def run(self, context: ChainRun) -> CheckResult:
         values = [self.measure(a) for a in self.alphas]
-        return decide_rate(self.description, self.alphas, values, self.rate).with_(kind=self.kind)
+        result = decide_rate(self.description, self.alphas, values, self.rate).with_(kind=self.kind)
+        if result.ok or not self.validator:
+            return result
+        return _validated(result, Witness("instance", f"O({self.rate})", validator=self.validator,
+                                          arguments=tuple(float(a) for a in self.alphas)))
+
+
+def _validated(result: CheckResult, witness: Witness) -> CheckResult:
+    """``result`` with its witness, after the claim's hypotheses are checked on it: a witness that violates one is a
+    defect of the checker, reported as a crash (never as a counterexample)."""
+    broken = [name for name, holds in call_validator(witness).items() if not holds]
+    if broken:
+        return CheckResult.crash(result.kind, result.ref, f"the witness violates {', '.join(broken)} ({witness.validator})")
+    return result.with_(witness=witness)
+
+
+def call_validator(witness: Witness) -> dict[str, bool]:
+    """{hypothesis: holds} from the witness's validator ("module:function") called with its arguments."""
+    module, function = witness.validator.split(":")
+    return getattr(importlib.import_module(module), function)(*witness.arguments)

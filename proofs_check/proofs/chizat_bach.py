@@ -232,6 +232,21 @@ def _theorem_3_2_displacement(consts) -> tuple[ProofStep, ...]:
     )
 
 
+#: The biased instance of step 11, on which every hypothesis of Theorem 3.2 holds while f(w0) != 0.
+_BIASED = ("f(w) = w - w^2/128, R(y) = y^2/2, w0 = -1 (every hypothesis of the theorem holds: ||f(w0)|| = 1.008 <= "
+           "M = 2.06, alpha > ||f*||/M = 0)")
+_UNBIASED_NEEDED = ("The theorem does not assume f(w0) = 0, and {what} is not of the stated order without it: on {biased}, "
+                    "F_alpha(w) = f(w)^2/2 whatever alpha, {why}. The proof's bound rests on the laziness of step 11, "
+                    "which needs alpha f(w0) bounded; smith's Theorem 2.4 adds h(w0) = 0, and with it the claim holds "
+                    "(the corrected check).").replace("{biased}", _BIASED)
+
+
+def _biased_rate(description: str, measure, rate: str) -> RateCheck:
+    """A rate measured on the biased instance, whose hypotheses are validated before a failure is reported."""
+    return RateCheck(f"{_BIASED}: {description} vs {rate}", measure, rate,
+                     validator="proofs_check.studies.chain_instances:biased_case_hypotheses")
+
+
 def _theorem_3_2_rates() -> tuple[ProofStep, ...]:
     """Steps 11-15: the O(.) claims, measured across alpha."""
     text_t0, at = stated("t0", "chizat-bach")
@@ -239,9 +254,7 @@ def _theorem_3_2_rates() -> tuple[ProofStep, ...]:
         ProofStep("11", "Theorem 3.2 and its proof ('This also implies the laziness property')",
                   "theorem's hypotheses (f(w0) not assumed 0)", "sup_t ||w(t) - w0|| = O(1/alpha) as alpha -> oo",
                   "step 8",
-                  RateCheck("f(w) = w - w^2/128, R(y) = y^2/2, w0 = -1 (every hypothesis of the theorem holds: "
-                            "||f(w0)|| = 1.008 <= M = 2.06, alpha > ||f*||/M = 0): sup ||w - w0|| vs 1/alpha",
-                            lambda a: instances.displacement(a, "biased"), "1/alpha"),
+                  _biased_rate("sup ||w - w0||", lambda a: instances.displacement(a, "biased"), "1/alpha"),
                   corrected=RateCheck("with f(w0) = 0: sup ||w - w0|| vs 1/alpha", instances.displacement, "1/alpha"),
                   corrected_statement="If moreover f(w0) = 0 (or ||f(w0)|| = O(1/alpha)), sup_t ||w(t) - w0|| = O(1/alpha).",
                   explanation="Step 8 bounds the displacement by 8 kappa^{3/2} ||Df|| ||alpha f(w0) - f*||/(alpha sigma^2), "
@@ -252,17 +265,38 @@ def _theorem_3_2_rates() -> tuple[ProofStep, ...]:
                               "= 1. smith's Theorem 2.4 adds the hypothesis h(w0) = 0; with it (or ||f(w0)|| = "
                               "O(1/alpha)) the claim holds.",
                   survives=False),
-        ProofStep("12", "proof of Theorem 3.2", "K of Lemma A.1 with f(w0) = 0", "K = O(1/alpha)",
-                  "previous bound on ||w(t) - w(0)||",
-                  RateCheck("K along the lazy flow vs 1/alpha", instances.forcing_sup, "1/alpha")),
+        ProofStep("12", "proof of Theorem 3.2", "K of Lemma A.1", "K = O(1/alpha)",
+                  "previous bound on ||w(t) - w(0)|| (step 11)",
+                  _biased_rate("K along the lazy flow", lambda a: instances.forcing_sup(a, "biased"), "1/alpha"),
+                  corrected=RateCheck("with f(w0) = 0: K along the lazy flow vs 1/alpha", instances.forcing_sup,
+                                      "1/alpha"),
+                  corrected_statement="If moreover f(w0) = 0 (or ||f(w0)|| = O(1/alpha)), K = O(1/alpha).",
+                  explanation=_UNBIASED_NEEDED.format(what="K", why="step 11's laziness fails without it, and "
+                                                      "grad R(alpha f(w)) is of order alpha"),
+                  survives=False),
         ProofStep("13", "Theorem 3.2", "Lemma A.1 with K = O(1/alpha)",
                   "sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = O(1/alpha)", "Lemma A.1",
-                  RateCheck("sup ||alpha f(w) - alpha T(wbar)|| vs 1/alpha", instances.prediction_gap, "1/alpha")),
+                  _biased_rate("sup ||alpha f(w) - alpha T(wbar)||", lambda a: instances.prediction_gap(a, case="biased"),
+                               "1/alpha"),
+                  corrected=RateCheck("with f(w0) = 0: sup ||alpha f(w) - alpha T(wbar)|| vs 1/alpha",
+                                      instances.prediction_gap, "1/alpha"),
+                  corrected_statement="If moreover f(w0) = 0, sup_t ||alpha f(w(t)) - alpha T_f(wbar(t))|| = "
+                                      "O(1/alpha) (smith's Theorem 2.4 assumes h(w0) = 0).",
+                  explanation=_UNBIASED_NEEDED.format(what="the prediction gap", why="both flows are then free of "
+                                                      "alpha, so the gap is alpha times a constant"),
+                  survives=False),
         ProofStep("14", "proof of Theorem 3.2", "t0 := 4 log(alpha)/(mu sigma_min^2)",
                   "the tail beyond t0 is O(1/alpha)", "exponential decrease of grad R", DerivationCheck("t0", text_t0, at)),
         ProofStep("15", "Theorem 3.2", "alpha ||w' - wbar'|| split at t0", "sup_t ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2)",
                   "the integral bound",
-                  RateCheck("int ||w' - wbar'|| vs log(alpha)/alpha^2", instances.velocity_gap_integral, "log(alpha)/alpha**2")),
+                  _biased_rate("int ||w' - wbar'||", lambda a: instances.velocity_gap_integral(a, "biased"),
+                               "log(alpha)/alpha**2"),
+                  corrected=RateCheck("with f(w0) = 0: int ||w' - wbar'|| vs log(alpha)/alpha^2",
+                                      instances.velocity_gap_integral, "log(alpha)/alpha**2"),
+                  corrected_statement="If moreover f(w0) = 0, sup_t ||w(t) - wbar(t)|| = O(log(alpha)/alpha^2).",
+                  explanation=_UNBIASED_NEEDED.format(what="the parameter gap", why="both flows are then free of "
+                                                      "alpha, so the gap does not decrease"),
+                  survives=False),
     )
 
 

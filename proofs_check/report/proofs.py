@@ -19,6 +19,7 @@ def step_json(result: StepResult) -> dict:
         "status": result.status, "expected": step.expected,
         "detail": None if result.outcome is None else result.outcome.detail,
         "counterexample": None if result.outcome is None else (result.outcome.counterexample or None),
+        "witness": None if result.outcome is None or result.outcome.witness is None else result.outcome.witness.as_json(),
         "corrected_statement": step.corrected_statement or None,
         "corrected": None if result.corrected is None else {"ok": result.corrected.ok, "detail": result.corrected.detail},
         "result": None if result.outcome is None else result.outcome.as_json(),
@@ -44,7 +45,7 @@ def step_text(result: StepResult) -> str:
         if result.outcome.counterexample:
             lines.append(f"           counterexample: {result.outcome.counterexample}")
     if step.reading:
-        lines.append(f"           reading of garbled text: {step.reading}")
+        lines.append(f"           reading: {step.reading}")
     if result.status in ("fails", "gap"):
         lines.append(f"           why: {step.explanation}")
         if step.corrected_statement:
@@ -88,7 +89,7 @@ def erratum_text(erratum: Erratum) -> str:
         f"{erratum.id} [{erratum.status}] ({erratum.text}, {erratum.location})",
         f"  as written: {erratum.wording}",
         f"  why: {erratum.why}",
-        f"  counterexample: {erratum.counterexample}",
+        f"  counterexample: {erratum.counterexample or 'none (' + erratum.finding + ')'}",
         f"  corrected: {erratum.corrected_statement} {('(' + erratum.corrected_check + ')') if erratum.corrected_check else ''}",
         f"  {survives}; replay: {erratum.replay}",
     ])
@@ -113,7 +114,7 @@ def step_markdown(step: dict) -> str:
     if step["counterexample"]:
         lines.append(f"  - counterexample: {code(step['counterexample'])}")
     if step["reading"]:
-        lines.append(f"  - reading of garbled text: {text(step['reading'])}")
+        lines.append(f"  - reading: {text(step['reading'])}")
     if step["unchecked_reason"]:
         lines.append(f"  - unchecked: {text(step['unchecked_reason'])}")
     if step["status"] != step["expected"]:

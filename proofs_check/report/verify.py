@@ -24,10 +24,19 @@ class DerivationRun(NamedTuple):
     seconds: float
 
 
-def _agreement_cell(derivation: Derivation, text: str) -> str:
+def agreement_of(derivation: Derivation, text: str) -> str | None:
+    """How ``text``'s statement of the result compares: "agrees" as written, "agrees as read" (the extracted
+    formula is garbled and lazycheck's recorded reading agrees: never an erratum), "DIFFERS", or None."""
     if text not in derivation.agrees_with:
-        return "-"
-    return "agrees" if derivation.agrees_with[text] else "DIFFERS"
+        return None
+    if derivation.agrees_with[text]:
+        return "agrees"
+    read = [derivation.reading_agrees(s) for s in derivation.statements if s.text == text]
+    return "agrees as read" if read and all(read) else "DIFFERS"
+
+
+def _agreement_cell(derivation: Derivation, text: str) -> str:
+    return agreement_of(derivation, text) or "-"
 
 
 def derivations_table(runs: list[DerivationRun]) -> str:
@@ -49,11 +58,12 @@ def derivations_table(runs: list[DerivationRun]) -> str:
 def derivations_summary(runs: list[DerivationRun]) -> str:
     done = [run.derivation for run in runs if run.derivation is not None]
     verified = sum(d.ok for d in done)
-    agreements = [ok for d in done for ok in d.agrees_with.values()]
+    agreements = [agreement_of(d, text) for d in done for text in d.agrees_with]
     remarks = sum(not r.check.ok for d in done for r in d.remarks)
     return (f"{len(runs)} derivations: {verified} with every step verified, "
-            f"{len(runs) - verified} failed or crashed; text statements: {sum(agreements)} agree, "
-            f"{len(agreements) - sum(agreements)} differ as written; {remarks} intermediate constants differ "
+            f"{len(runs) - verified} failed or crashed; text statements: {agreements.count('agrees')} agree, "
+            f"{agreements.count('agrees as read')} agree as read (garbled extraction, reading recorded), "
+            f"{agreements.count('DIFFERS')} differ; {remarks} intermediate constants differ "
             f"(details: lazycheck derive NAME)")
 
 

@@ -52,10 +52,26 @@ def theorem_3_2_hypotheses(model, loss, w0, alpha: float) -> dict[str, bool]:
             "alpha > ||f*||/M": bool(alpha > np.linalg.norm(loss.y_star) / level)}
 
 
+def biased_case_hypotheses(*alphas: float) -> dict[str, bool]:
+    """Every hypothesis of chizat-bach Theorem 3.2 on the biased case, at each of ``alphas``, and the certified
+    constants it relies on (f is exactly w - w^2/128: Df is 1/64-Lipschitz; R(y) = y^2/2 has mu = nu = 1)."""
+    model, loss, w0 = biased_case()
+    found = {f"{name} at alpha = {alpha:g}": holds for alpha in alphas
+             for name, holds in theorem_3_2_hypotheses(model, loss, w0, alpha).items()}
+    found["L_Df = 1/64 (f'' = -1/64)"] = model.lip_jacobian == 1.0 / 64
+    found["R mu-strongly convex, nu-smooth (mu = nu = 1)"] = loss.mu == loss.nu == 1.0
+    return found
+
+
+def instance(case: str = "model"):
+    """(model, loss, w0) of the named case: "model" (h(w0) = 0) or "biased" (f(w0) != 0)."""
+    return model_case() if case == "model" else biased_case()
+
+
 @lru_cache(maxsize=32)
 def flows(alpha: float, case: str = "model", horizon: float = HORIZON):
     """(lazy path, tangent path) on the grid for the named case."""
-    model, loss, w0 = model_case() if case == "model" else biased_case()
+    model, loss, w0 = instance(case)
     ts = GRID if horizon == HORIZON else np.linspace(0.0, horizon, 401)
     return tuple(_read_only(path) for path in (ts, lazy_flow(model, loss, w0, alpha, ts).y,
                                                tangent_flow(model, loss, w0, alpha, ts).y))
@@ -73,32 +89,32 @@ def displacement(alpha: float, case: str = "model", horizon: float = HORIZON) ->
     return float(np.linalg.norm(w - w[0], axis=1).max())
 
 
-def prediction_gap(alpha: float, horizon: float = HORIZON) -> float:
+def prediction_gap(alpha: float, horizon: float = HORIZON, case: str = "model") -> float:
     """sup_t ||alpha h(w(t)) - alpha T(wbar(t))||."""
-    model, _, w0 = model_case()
-    _, w, w_bar = flows(alpha, "model", horizon)
+    model, _, w0 = instance(case)
+    _, w, w_bar = flows(alpha, case, horizon)
     return float(np.linalg.norm(alpha * model(w) - tangent_predictions(model, w0, alpha, w_bar), axis=1).max())
 
 
-def parameter_gap(alpha: float, horizon: float = HORIZON) -> float:
+def parameter_gap(alpha: float, horizon: float = HORIZON, case: str = "model") -> float:
     """sup_t ||w(t) - wbar(t)||."""
-    _, w, w_bar = flows(alpha, "model", horizon)
+    _, w, w_bar = flows(alpha, case, horizon)
     return float(np.linalg.norm(w - w_bar, axis=1).max())
 
 
-def forcing_sup(alpha: float) -> float:
+def forcing_sup(alpha: float, case: str = "model") -> float:
     """K = sup_t ||(Sigma(w(t)) - Sigma(w0)) grad R(alpha h(w(t)))|| along the lazy flow."""
-    model, loss, w0 = model_case()
-    _, w, _ = flows(alpha)
+    model, loss, w0 = instance(case)
+    _, w, _ = flows(alpha, case)
     jac, jac0 = model.jacobian(w), model.jacobian(w0)
     difference = jac @ np.swapaxes(jac, -1, -2) - jac0 @ jac0.T
     return float(np.linalg.norm(np.einsum("tij,tj->ti", difference, loss.grad(alpha * model(w))), axis=1).max())
 
 
-def velocity_gap_integral(alpha: float) -> float:
+def velocity_gap_integral(alpha: float, case: str = "model") -> float:
     """int_0^T ||w'(t) - wbar'(t)|| dt (trapezoid on the grid)."""
-    model, loss, w0 = model_case()
-    ts, w, w_bar = flows(alpha)
+    model, loss, w0 = instance(case)
+    ts, w, w_bar = flows(alpha, case)
     lazy = lazy_velocity(model, loss, alpha, w)
     jac0 = model.jacobian(w0)
     tangent = -np.stack([jac0.T @ loss.grad(p) for p in tangent_predictions(model, w0, alpha, w_bar)]) / alpha

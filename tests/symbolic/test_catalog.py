@@ -2,7 +2,7 @@
 
 import pytest
 
-from symbolic import TEXTS, UnknownDerivation, derive, names
+from symbolic import TEXTS, UnknownDerivation, derive, names, remarks_chizat_bach, remarks_smith
 from tests.conftest import is_zero
 
 #: The names issue 2 requires, at least.
@@ -39,9 +39,13 @@ EXPECTED_AGREEMENT = {
 }
 
 
+#: The derivations of the remarks modules: their tests (tests/symbolic/test_remarks_*.py) state their agreement.
+REMARKS = {builder.__name__ for builder in remarks_chizat_bach.BUILDERS + remarks_smith.BUILDERS}
+
+
 def test_required_names_exist():
     assert set(REQUIRED) <= set(names())
-    assert set(EXPECTED_AGREEMENT) == set(names())
+    assert set(EXPECTED_AGREEMENT) == set(names()) - REMARKS
 
 
 @pytest.mark.parametrize("name", names())
@@ -65,7 +69,8 @@ def test_the_derived_expression_has_its_defining_property(name):
 @pytest.mark.parametrize("name", names())
 def test_agreement_with_the_texts_as_written(name):
     derivation = derive(name)
-    assert derivation.agrees_with == EXPECTED_AGREEMENT[name]
+    if name not in REMARKS:
+        assert derivation.agrees_with == EXPECTED_AGREEMENT[name]
     assert set(derivation.agrees_with) <= set(TEXTS)
     for text, check in derivation.agreement.items():
         assert check.ok == is_zero(check.residual)
