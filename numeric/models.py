@@ -70,27 +70,30 @@ class SineTiltedLinear:
 
 
 class ConcaveScalar:
-    """f(w) = sigma_min w - lip_Df w^2/2 on R: Df(w) = sigma_min - lip_Df w, exactly lip_Df-Lipschitz.
+    """f(w) = offset + sigma_min w - lip_Df w^2/2 on R: Df(w) = sigma_min - lip_Df w, exactly lip_Df-Lipschitz.
 
     At |w| = r0 = sigma_min/(2 lip_Df) its kernel Df(w)^2 is sigma_min^2/4: the witness that
-    the floor 1/4 of chizat-bach's proof of Theorem 3.2 cannot be raised.
+    the floor 1/4 of chizat-bach's proof of Theorem 3.2 cannot be raised. The ``offset`` f(0) lets
+    f(w0) sit anywhere (w0 = 0), for instance at -C0, the farthest Theorem 3.2 allows.
     """
 
     n_outputs = n_params = 1
 
-    def __init__(self, sigma_min: float, lip_Df: float):
+    def __init__(self, sigma_min: float, lip_Df: float, offset: float = 0.0):
         self.sigma_min, self.lip_jacobian = positive_number(sigma_min, "sigma_min"), positive_number(lip_Df, "lip_Df")
+        self.offset = float(finite_array(offset, "offset", ndim=0))
 
     def __call__(self, w) -> np.ndarray:
         w = np.asarray(w, dtype=float)
-        return self.sigma_min * w - self.lip_jacobian * w**2 / 2
+        return self.offset + self.sigma_min * w - self.lip_jacobian * w**2 / 2
 
     def jacobian(self, w) -> np.ndarray:
         w = np.asarray(w, dtype=float)
         return (self.sigma_min - self.lip_jacobian * w)[..., None]
 
     def __repr__(self) -> str:
-        return f"ConcaveScalar({self.sigma_min!r}, {self.lip_jacobian!r})"
+        offset = f", offset={self.offset!r}" if self.offset else ""
+        return f"ConcaveScalar({self.sigma_min!r}, {self.lip_jacobian!r}{offset})"
 
 
 class ReturningCurve:

@@ -93,12 +93,24 @@ def _spectrum(mu: float, nu: float, fractions) -> np.ndarray:
     return np.sort(np.concatenate([[mu], mu + np.asarray(fractions) * (nu - mu), [nu]]))
 
 
+#: With ``kappa_one``, kappa = 1 exactly is drawn in one case out of KAPPA_ONE_ODDS.
+KAPPA_ONE_ODDS = 4
+
+
+def _condition_numbers(max_kappa: float, kappa_one: bool):
+    """kappa in [1, max_kappa]; with ``kappa_one``, also kappa = 1 exactly, as a case of its own (shrink target)."""
+    if not kappa_one:
+        return _floats(1.0, max_kappa)
+    spread = _floats(1.0, max_kappa)
+    return st.integers(0, KAPPA_ONE_ODDS - 1).flatmap(lambda case: st.just(1.0) if case == 0 else spread)
+
+
 @st.composite
-def _losses(draw, min_dim, max_dim, min_mu, max_kappa, kinds):
+def _losses(draw, min_dim, max_dim, min_mu, max_kappa, kinds, kappa_one=False):
     dim = draw(st.integers(min_dim, max_dim))
     kind = draw(st.sampled_from(kinds))
     mu = draw(_between(min_mu, 10 * min_mu))
-    nu = mu * draw(_floats(1.0, max_kappa))
+    nu = mu * draw(_condition_numbers(max_kappa, kappa_one))
     rotation, y_star = draw(rotations(dim)), draw(_vectors(dim, -2.0, 2.0))
     if kind == "quadratic":
         spectrum = np.array([mu]) if dim == 1 else _spectrum(mu, nu, draw(_vectors(dim - 2, 0.0, 1.0)))
@@ -115,21 +127,24 @@ def _losses(draw, min_dim, max_dim, min_mu, max_kappa, kinds):
 
 
 def strongly_convex_losses(*, min_dim: int = 1, max_dim: int = 6, min_mu: float = 0.1,
-                           max_kappa: float = 100.0, kinds=LOSS_KINDS):
+                           max_kappa: float = 100.0, kinds=LOSS_KINDS, kappa_one: bool = False):
     """mu-strongly convex, nu-smooth losses with certified mu, nu and condition number <= max_kappa.
 
     ``kinds`` chooses among ``"quadratic"`` (mu, nu the exact extreme eigenvalues, both
     attained) and ``"logcosh"`` (a quadratic plus log-cosh terms; certified bounds).
-    mu lies in [min_mu, 10 min_mu].
+    mu lies in [min_mu, 10 min_mu]. kappa = nu/mu is drawn from [1, max_kappa], where
+    kappa = 1 itself is hardly ever drawn; ``kappa_one=True`` also draws kappa = 1 exactly
+    (an isotropic loss), in one case out of KAPPA_ONE_ODDS.
 
-    Shrinks towards: the smallest dimension, the first kind, mu = min_mu, kappa = 1, the
-    identity rotation and y* = 0.
+    Shrinks towards: the smallest dimension, the first kind, mu = min_mu, kappa = 1 (with
+    ``kappa_one``, the case kappa = 1 exactly), the identity rotation and y* = 0.
     """
     _check_dims(min_dim, max_dim)
     _check_positive("min_mu", min_mu)
     _require(isinstance(max_kappa, (int, float)) and max_kappa >= 1, f"max_kappa must be >= 1, got {max_kappa!r}")
     _check_choices("kinds", tuple(kinds), LOSS_KINDS)
-    return _losses(min_dim, max_dim, float(min_mu), float(max_kappa), tuple(kinds))
+    _require(isinstance(kappa_one, bool), f"kappa_one must be True or False, got {kappa_one!r}")
+    return _losses(min_dim, max_dim, float(min_mu), float(max_kappa), tuple(kinds), kappa_one)
 
 
 def _rotating(dim, lam):
@@ -145,9 +160,15 @@ def _floor_plus_gram(dim, lam):
                      _matrices(dim, dim, 1.5), _matrices(dim, dim, 1.5), _floats(0.0, 3.0))
 
 
+#: Pieces of a piecewise-constant metric last at least this fraction of its horizon: a switch drawn closer to
+#: the previous one is dropped (a piece of 1e-310 time units is admissible, but no integrator can step onto it).
+MIN_PIECE_FRACTION = 1e-6
+
+
 def _piecewise(dim, lam, horizon):
     def build(fractions, factors):
-        switch_times = np.unique(np.concatenate([[0.0], np.asarray(fractions) * horizon]))
+        times = np.unique(np.concatenate([[0.0], np.asarray(fractions) * horizon]))
+        switch_times = times[np.concatenate([[True], np.diff(times) >= MIN_PIECE_FRACTION * horizon])]
         sigmas = [lam * np.eye(dim) + g @ g.T for g in factors[: switch_times.size]]
         return PiecewiseConstant(switch_times[: len(sigmas)], sigmas, lam=lam)
 
@@ -175,7 +196,8 @@ def time_varying_metrics(*, dim: int, lam: float, families=METRIC_FAMILIES, hori
     """Metrics Sigma(t) on R^dim with certified floor ``lam`` (attained or approached).
 
     ``families`` chooses among ``"rotating"`` (Q(t) D Q(t)^T), ``"floor_plus_gram"``
-    (lam Id + B(t) B(t)^T), ``"piecewise"`` (switching at times in [0, horizon]) and
+    (lam Id + B(t) B(t)^T), ``"piecewise"`` (switching at times in [0, horizon], each piece
+    at least MIN_PIECE_FRACTION of the horizon long) and
     ``"model_induced"`` (Dh(w(t)) Dh(w(t))^T along a model's own flow on [0, horizon]).
 
     Shrinks towards: the first family, static metrics (zero rotation generator, zero
@@ -238,11 +260,12 @@ def _instances(draw, loss_strategy, min_lam, max_lam, families, horizon):
 
 def flow_instances(*, min_dim: int = 1, max_dim: int = 4, min_mu: float = 0.1, max_kappa: float = 100.0,
                    min_lam: float = 0.1, max_lam: float = 2.0, kinds=LOSS_KINDS,
-                   families=METRIC_FAMILIES + ADVERSARIAL_FAMILIES, horizon: float = 10.0):
+                   families=METRIC_FAMILIES + ADVERSARIAL_FAMILIES, horizon: float = 10.0, kappa_one: bool = False):
     """Triples (loss, metric, y0) for the lemmas, adversarial families included.
 
     The adversarial families are only drawn for quadratic losses, for which they are
-    designed. Shrinks towards: the shrink targets of :func:`strongly_convex_losses`,
+    designed. ``kappa_one`` is passed to :func:`strongly_convex_losses` (kappa = 1 drawn
+    exactly). Shrinks towards: the shrink targets of :func:`strongly_convex_losses`,
     lam = min_lam, the first family and y0 = y* + 0.1 e1.
     """
     _check_positive("min_lam", min_lam)
@@ -250,10 +273,11 @@ def flow_instances(*, min_dim: int = 1, max_dim: int = 4, min_mu: float = 0.1, m
     _check_choices("families", tuple(families), METRIC_FAMILIES + ADVERSARIAL_FAMILIES)
     _require(any(f in METRIC_FAMILIES for f in families) or "quadratic" in kinds,
              "adversarial families need the 'quadratic' loss kind")
-    losses = strongly_convex_losses(min_dim=min_dim, max_dim=max_dim, min_mu=min_mu, max_kappa=max_kappa, kinds=kinds)
+    losses = strongly_convex_losses(min_dim=min_dim, max_dim=max_dim, min_mu=min_mu, max_kappa=max_kappa, kinds=kinds,
+                                    kappa_one=kappa_one)
     if not any(f in METRIC_FAMILIES for f in families):
         losses = strongly_convex_losses(min_dim=min_dim, max_dim=max_dim, min_mu=min_mu, max_kappa=max_kappa,
-                                        kinds=("quadratic",))
+                                        kinds=("quadratic",), kappa_one=kappa_one)
     return _instances(losses, float(min_lam), float(max_lam), tuple(families), float(horizon))
 
 

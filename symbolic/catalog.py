@@ -28,6 +28,7 @@ BUILDERS: tuple[Callable[[], Derivation], ...] = (
     gronwall.stability_bound_time_dependent,
     constants.r0, constants.kernel_floor, constants.lazy_convergence_bound, constants.displacement_radius,
     constants.c0, constants.alpha_threshold, constants.t0, trajectory.trajectory_floor,
+    trajectory.c0_sharp_growth,
     homogeneity.criterion_homogeneity, finite_time.energy_bound, finite_time.lip_sigma, finite_time.held_out_bound,
     kernels.relu_kernel_a, kernels.relu_kernel_b,
 ) + remarks_chizat_bach.BUILDERS + remarks_smith.BUILDERS

@@ -21,8 +21,8 @@ from functools import cache
 
 import sympy as sp
 
-from symbolic.constants import c, c0, displacement_integral
-from symbolic.core import Check, Derivation, nonnegative, positive, step
+from symbolic.constants import TEXT_C0, c, c0, displacement_integral, r0
+from symbolic.core import Check, Derivation, identity, nonnegative, positive, step
 from symbolic.symbols import symbols
 
 alpha, d0, sigma_min, lip_Df, Df_norm = symbols("alpha d0 sigma_min lip_Df Df_norm")
@@ -101,4 +101,34 @@ def trajectory_floor() -> Derivation:
                f"{sp.N(floor, 4)} mu sigma_min^2: smith's displayed 3 m sigma_min^2/4 holds, though his reason (a "
                "floor of 3/4 on all of B(w0, r0)) is false, and chizat-bach's mu sigma_min^2/4 is loose by a "
                f"factor {sp.N(4 * floor, 4)}.",),
+    )
+
+
+@cache
+def c0_sharp_growth() -> Derivation:
+    """C0' = sigma_min^3/(24 kappa^{3/2} ||Df(w0)|| L_Df): the proof of Theorem 3.2 with the growth 3/2 it can have.
+
+    Both texts bound ||Df_w|| by 2 ||Df(w0)|| on B(w0, r0) (a gap: neither says why); the Lipschitz bound gives
+    ||Df(w0)|| + L_Df r0 = ||Df(w0)|| + sigma_min/2 <= (3/2) ||Df(w0)||, and the same chain then allows a C0 larger
+    by 4/3 (at the texts' floor 1/4).
+    """
+    floor = {c: sp.Rational(1, 4)}
+    radius = displacement_integral(sp.Rational(3, 2)).subs(floor)
+    level = sp.Symbol("C0", positive=True)
+    (value,) = sp.solve(sp.Eq(radius.subs(d0, 2 * alpha * level), r0().expression), level)
+    steps = (
+        step("on B(w0, r0): ||Df_w|| <= ||Df(w0)|| + L_Df r0 = ||Df(w0)|| + sigma_min/2 <= (3/2) ||Df(w0)||",
+             "lazycheck (sharpening chizat-bach, proof of Theorem 3.2)", "Lipschitz Df, sigma_min <= ||Df(w0)||",
+             nonnegative((sp.Rational(3, 2) * Df_norm - (Df_norm + sigma_min / 2)).subs(Df_norm, sigma_min + _slack))),
+        step("the displacement with growth 3/2 at ||alpha f(w0) - f*|| = 2 alpha C0' equals r0", "lazycheck",
+             "displacement_integral, solve", identity(radius.subs(d0, 2 * alpha * value), r0().expression)),
+        step("C0' = (4/3) C0 (the texts' 32 becomes 24)", "lazycheck", "divide",
+             identity(value / TEXT_C0, sp.Rational(4, 3))),
+    )
+    return Derivation(
+        name="c0_sharp_growth",
+        title="C0 with the growth factor 3/2 that the hypotheses give (the texts use 2): sigma_min^3/(24 ...)",
+        expression=value,
+        steps=steps,
+        defining_residual=lambda cand: radius.subs(d0, 2 * alpha * cand) - r0().expression,
     )

@@ -129,8 +129,9 @@ TESTED_BY = {
         "proofs_check.proofs.domains", "proofs_check.report.proofs", "proofs_check.cli.proof"),
     "proofs_check/ledger/test_ledger.py": (
         "proofs_check.ledger.entry", "proofs_check.ledger.decide", "proofs_check.ledger.chizat_bach",
-        "proofs_check.ledger.smith"),
-    "proofs_check/report/test_notes.py": ("proofs_check.report.markdown", "proofs_check.cli.notes"),
+        "proofs_check.ledger.smith", "proofs_check.ledger.chizat_bach_remarks", "proofs_check.ledger.smith_remarks"),
+    "proofs_check/report/test_notes.py": ("proofs_check.report.markdown", "proofs_check.cli.notes",
+                                          "proofs_check.report.note_plan"),
     "proofs_check/cli/test_cli.py": (
         "proofs_check.studies.bench", "proofs_check.report.derivations", "proofs_check.report.verify",
         "proofs_check.cli.app", "proofs_check.cli.common", "proofs_check.cli.derive", "proofs_check.cli.verify",

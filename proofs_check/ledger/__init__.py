@@ -8,6 +8,7 @@ the entry type and the check references, :mod:`.decide` the decision rule, :mod:
 from __future__ import annotations
 
 import fnmatch
+from dataclasses import replace
 from functools import cache
 
 from proofs_check.ledger import chizat_bach, chizat_bach_remarks, smith, smith_remarks
@@ -20,7 +21,18 @@ __all__ = ["STATUSES", "Entry", "ledger", "select"]
 def ledger() -> tuple[Entry, ...]:
     """Every entry, chizat-bach's then smith's, each text's main results then its remarks (each part in text
     order), built once (a tuple of frozen entries)."""
-    return chizat_bach.entries() + chizat_bach_remarks.entries() + smith.entries() + smith_remarks.entries()
+    entries = chizat_bach.entries() + chizat_bach_remarks.entries() + smith.entries() + smith_remarks.entries()
+    return _with_reverse_twins(entries)
+
+
+def _with_reverse_twins(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The entries with every twin link made mutual: a pair is declared once, on either side."""
+    declared = {entry.id: set(entry.twins) for entry in entries}
+    for entry in entries:
+        for twin in entry.twins:
+            declared.setdefault(twin, set()).add(entry.id)
+    return tuple(replace(entry, twins=entry.twins + tuple(sorted(declared[entry.id] - set(entry.twins))))
+                 for entry in entries)
 
 
 def select(patterns: list[str] | tuple[str, ...] | None) -> tuple[Entry, ...]:

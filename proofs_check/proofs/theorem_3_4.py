@@ -28,6 +28,8 @@ from proofs_check.proofs.domains import Domain
 from proofs_check.results import ranges_of
 from proofs_check.studies import appendix_b as b
 from proofs_check.studies import underparameterized
+from symbolic import derive
+from symbolic.remarks_chizat_bach import cantor_base, cantor_level, cantor_piece
 from symbolic.symbols import symbol
 
 alpha = symbol("alpha")
@@ -335,11 +337,11 @@ def _conclusion() -> tuple[ProofStep, ...]:
 
 
 def _fat_cantor() -> tuple[sp.Expr, sp.Expr]:
-    """(measure of K, length of the intervals of its depth-d approximation as d -> oo) for the Smith-Volterra-Cantor
-    set K: step k removes the middle 4^{-k} of each of the 2^{k-1} intervals left in [0, 1]."""
-    k, d = sp.symbols("k d", positive=True, integer=True)
-    removed = sp.Sum(2 ** (k - 1) / sp.Integer(4) ** k, (k, 1, d))
-    return sp.limit(1 - removed.doit(), d, sp.oo), sp.limit((1 - removed.doit()) / 2**d, d, sp.oo)
+    """(measure of K, length of its level-N pieces as N -> oo) for the Smith-Volterra-Cantor set K (the fat Cantor set
+    K_4 of the derivation ``fat_cantor_measure``, which the ledger entry chizat-bach/section-3.3-rank-probability-one
+    also uses)."""
+    at = {cantor_base: 4}
+    return derive("fat_cantor_measure").expression.subs(at), sp.limit(cantor_piece().subs(at), cantor_level, sp.oo)
 
 
 def _remarks() -> tuple[ProofStep, ...]:

@@ -5,7 +5,9 @@ an instance space (:func:`numeric.strategies.flow_instances` over :data:`LEMMA_D
 tightness witness: a constructed instance on which the bound is nearly attained.
 :func:`run_claim` reports, as one :class:`~proofs_check.results.CheckResult`, the worst ratio
 the search found, the witness's ratio, the domain searched and any counterexample with its
-replay command.
+replay command. A :class:`SearchDomain` can replace the instance space: what-if searches the
+rescaled domain of :mod:`proofs_check.search.scales`, whose instances are (loss, metric, y0,
+options), each checked with its own options (its horizon and absolute tolerance).
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ import numpy as np
 
 from numeric.adversarial import ForcingMetric, LevelSetTransport
 from numeric.losses import StronglyConvexQuadratic
+from numeric.metrics import PiecewiseConstant
 from numeric.strategies import LOSS_KINDS, flow_instances
 from proofs_check.results import CheckResult, ranges_of
 from proofs_check.search.engine import maximize, replay_command, shrink
-from proofs_check.search.properties import PropertyResult, lemma_3_3, stability
+from proofs_check.search.properties import DEFAULT_HORIZON, MAX_EFOLDINGS, PropertyResult, lemma_3_3, stability
 from proofs_check.settings import RunConfig
 
 #: The instance space of the lemma searches (arguments of numeric.strategies.flow_instances).
 LEMMA_DOMAIN = {"min_dim": 1, "max_dim": 4, "min_mu": 0.1, "max_kappa": 100.0, "min_lam": 0.1, "max_lam": 2.0}
+#: The range of ||y0 - y*|| of numeric.strategies.initial_points (its defaults).
+INITIAL_DISTANCE = (0.1, 5.0)
 
 
 def domain_ranges(families: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -33,8 +38,8 @@ def domain_ranges(families: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return ranges_of({
         "dimension n": f"{d['min_dim']}..{d['max_dim']}", "mu": f"[{d['min_mu']:g}, {10 * d['min_mu']:g}]",
         "kappa = nu/mu": f"[1, {d['max_kappa']:g}]", "lam": f"[{d['min_lam']:g}, {d['max_lam']:g}]",
-        "||y0 - y*||": "[0.1, 5]", "losses": ", ".join(LOSS_KINDS), "metrics": ", ".join(families),
-        "horizon": "min(10, 18/(mu lam))"})
+        "||y0 - y*||": "[{:g}, {:g}]".format(*INITIAL_DISTANCE), "losses": ", ".join(LOSS_KINDS),
+        "metrics": ", ".join(families), "horizon": f"min({DEFAULT_HORIZON:g}, {MAX_EFOLDINGS:g}/(mu lam))"})
 
 
 def transport_witness(kappa: float = 100.0) -> tuple:
@@ -42,6 +47,11 @@ def transport_witness(kappa: float = 100.0) -> tuple:
     loss = StronglyConvexQuadratic(np.diag([kappa, 1.0]), [0.0, 0.0])
     y0 = np.array([1.0, 0.0])
     return loss, LevelSetTransport(loss, y0, 1.0, stages=64, duration=1e-3 / kappa), y0
+
+
+def isotropic_witness() -> tuple:
+    """Lemma 3.3 attained exactly: kappa = 1 and Sigma = lam Id give ||y(t) - y*|| = d0 exp(-mu lam t)."""
+    return StronglyConvexQuadratic([[1.0]], [0.0]), PiecewiseConstant([0.0], [[[1.0]]]), np.array([1.0])
 
 
 def forcing_witness(lam: float = 1.0, K: float = 0.02) -> tuple:
@@ -63,13 +73,22 @@ class NumericClaim:
     families: tuple[str, ...]
     witness: Callable[[], tuple]
     options: dict = field(default_factory=dict)
+    #: The simplest instance on which the bound is attained exactly, if there is one (checked by what-if).
+    exact_witness: Callable[[], tuple] | None = None
+
+    def arguments(self, instance: tuple) -> tuple[tuple, dict]:
+        """(loss, metric, y0) and the check's options, updated by the instance's own (its fourth entry, if any)."""
+        loss, metric, y0, *own = instance
+        return (loss, metric, y0), dict(self.options, **(own[0] if own else {}))
 
     def evaluate(self, instance: tuple) -> PropertyResult:
-        return self.check(*instance, **self.options)
+        triple, options = self.arguments(instance)
+        with np.errstate(over="ignore"):  # observed/bound overflows to inf where a variant bound underflows
+            return self.check(*triple, **options)
 
     def replay(self, instance: tuple) -> str:
-        options = dict(self.options)
-        return replay_command(self.check_name, instance, options.pop("bound", None), **options)
+        triple, options = self.arguments(instance)
+        return replay_command(self.check_name, triple, options.pop("bound", None), **options)
 
 
 _STABILITY_FAMILIES = ("forcing", "floor_plus_gram", "rotating", "piecewise")
@@ -77,7 +96,7 @@ NUMERIC_CLAIMS = (
     NumericClaim("chizat-bach/lemma-3.3", "chizat-bach Lemma 3.3 = smith Lemma B.1",
                  "||y(t) - y*|| <= sqrt(nu/mu) ||y(0) - y*|| exp(-mu lam t)", "lemma_3_3", lemma_3_3,
                  ("rotating", "floor_plus_gram", "piecewise", "model_induced", "level_set_transport", "forcing"),
-                 transport_witness),
+                 transport_witness, exact_witness=isotropic_witness),
     NumericClaim("chizat-bach/lemma-A.1", "chizat-bach Lemma A.1 = smith Lemma B.2",
                  "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2} / (lam^{3/2} mu)", "stability", stability,
                  _STABILITY_FAMILIES, forcing_witness),
@@ -88,36 +107,70 @@ NUMERIC_CLAIMS = (
 CLAIMS_BY_ID = {claim.id: claim for claim in NUMERIC_CLAIMS}
 
 
-def _counterexample(claim: NumericClaim, strategy, worst, witness, witness_instance, config: RunConfig):
-    """(result, instance) of a violation: the witness if it violates, else a shrunk search instance."""
-    if witness.violation:
-        return witness, witness_instance
+def _tightness_witness(claim: NumericClaim) -> list[tuple]:
+    return [claim.witness()]
+
+
+@dataclass(frozen=True)
+class SearchDomain:
+    """Where a claim is searched: its instances over some metric families, the witnesses checked beside
+    them (given the claim), and the ranges searched (given the instances evaluated)."""
+
+    instances: Callable[[tuple[str, ...]], object]
+    ranges: Callable[[tuple[str, ...], list], tuple[tuple[str, str], ...]]
+    witnesses: Callable[[NumericClaim], list[tuple]] = _tightness_witness
+
+
+#: The normalized domain of ``lazycheck verify``: LEMMA_DOMAIN, and the claim's witness alone.
+LEMMA_SEARCH = SearchDomain(lambda families: flow_instances(**LEMMA_DOMAIN, families=families),
+                            lambda families, instances: domain_ranges(families))
+
+
+def _witnesses(claim: NumericClaim, domain: SearchDomain) -> list[tuple[tuple, PropertyResult]]:
+    """(instance, result) of each of the claim's witnesses in ``domain``."""
+    return [(instance, claim.evaluate(instance)) for instance in domain.witnesses(claim)]
+
+
+def _counterexample(claim: NumericClaim, strategy, worst, witnesses, config: RunConfig):
+    """(result, instance) of a violation: the first witness that violates (small, and replayable at once), else
+    a shrunk search instance."""
+    violating = [(result, instance) for instance, result in witnesses if result.violation]
+    if violating:
+        return violating[0]
     found = shrink(strategy, claim.evaluate, violates=lambda result: result.violation, max_examples=config.examples,
                    seed=config.seed, score=lambda result: result.ratio)
     return (worst.value, worst.instance) if found is None else (claim.evaluate(found), found)
 
 
-def run_claim(claim: NumericClaim, config: RunConfig) -> CheckResult:
-    """Search the claim's instance space with the run's seed and budget, then check its witness.
+def run_claim(claim: NumericClaim, config: RunConfig, domain: SearchDomain = LEMMA_SEARCH) -> CheckResult:
+    """Search the claim's instance space (``domain``) with the run's seed and budget, then check its witnesses.
 
-    The tightness witness is part of the search: if it violates the (possibly variant)
-    bound, it is the counterexample, small and replayable; otherwise hypothesis shrinks a
-    violating instance of the search, if there is one.
+    The tightness witness (with its rescaled images, in what-if's domain) is part of the
+    search: if one violates the (possibly variant) bound, the first that does is the
+    counterexample, small and replayable; otherwise hypothesis shrinks a violating instance
+    of the search, if there is one.
     """
-    strategy = flow_instances(**LEMMA_DOMAIN, families=claim.families)
-    worst = maximize(claim.evaluate, strategy, max_examples=config.examples, seed=config.seed,
+    strategy, evaluated = domain.instances(claim.families), []
+
+    def evaluate(instance):
+        evaluated.append(instance)
+        return claim.evaluate(instance)
+
+    worst = maximize(evaluate, strategy, max_examples=config.examples, seed=config.seed,
                      score=lambda result: result.ratio)
-    witness_instance = claim.witness()
-    witness = claim.evaluate(witness_instance)
+    witnesses = _witnesses(claim, domain)
+    witness = max((result for _, result in witnesses), key=lambda result: result.ratio)
     largest = max((worst.value, witness), key=lambda result: result.ratio)
     counterexample = replay = None
-    if worst.value.violation or witness.violation:
-        result, instance = _counterexample(claim, strategy, worst, witness, witness_instance, config)
+    if worst.value.violation or any(result.violation for _, result in witnesses):
+        result, instance = _counterexample(claim, strategy, worst, witnesses, config)
         counterexample, replay = repr(result), claim.replay(instance)
     unresolved = "" if worst.value.resolved else "; the worst instance is below the integrator's resolution"
-    detail = (f"worst ratio {worst.value.ratio:.6g} over {worst.evaluated} instances ({type(worst.instance[1]).__name__} "
-              f"metric); witness ratio {witness.ratio:.6g}{unresolved}")
+    images = "" if len(witnesses) == 1 else f" (the largest of {len(witnesses)}: witnesses and their rescaled images)"
+    metric = type(worst.instance[1]).__name__
+    detail = (f"worst ratio {worst.value.ratio:.6g} over {worst.evaluated} instances ({metric} metric); "
+              f"witness ratio {witness.ratio:.6g}{images}{unresolved}")
     return CheckResult("numeric", counterexample is None, detail, ref=claim.id, observed=largest.observed,
-                       bound=largest.bound, ratio=largest.ratio, tight=True, searched=worst.evaluated + 1,
-                       ranges=domain_ranges(claim.families), counterexample=counterexample,
+                       bound=largest.bound, ratio=largest.ratio, tight=True, searched=worst.evaluated + len(witnesses),
+                       ranges=domain.ranges(claim.families, evaluated), counterexample=counterexample,
                        replay=() if replay is None else (replay,), witness_ratio=witness.ratio)

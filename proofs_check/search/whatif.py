@@ -1,10 +1,16 @@
 """What-if variants of a bound: ``lazycheck what-if CLAIM --bound EXPR``.
 
-A variant of a lemma's bound is checked over the lemma's instance space with the same
-adversarial search as the lemma itself (:mod:`proofs_check.search.claims`), witness
-included: it holds with the worst ratio found, or is refuted with a shrunk counterexample
-and a replay command. A variant constant of Theorem 3.2 (C0 = M, or the radius r0 from
-which symbolic/ re-derives C0) is checked by :mod:`proofs_check.search.constants_whatif`.
+A variant of a lemma's bound is checked with the lemma's own adversarial search
+(:mod:`proofs_check.search.claims`) over the lemma's whole domain: the normalized instances
+of ``lazycheck verify`` and their images at every scale (:mod:`proofs_check.search.scales`:
+mu, lam, d0, K, ||Sigma(0)|| and t over several decades, kappa from exactly 1), the claim's
+witnesses and their rescaled images included. The paper's bounds are invariant under these
+rescalings, a variant need not be: "holds" means that no instance of the domain was found
+to violate it, and the result's ranges say what was drawn and which scales the variant
+depends on. A refuted variant comes with a counterexample (the first violating witness,
+else a shrunk search instance) and a replay command. A variant constant of Theorem 3.2
+(C0 = M, or the radius r0 from which symbolic/ re-derives C0) is checked by
+:mod:`proofs_check.search.constants_whatif`.
 
 Supported claims: chizat-bach/lemma-3.3 (= smith/lemma-B.1), chizat-bach/lemma-A.1
 (= smith/lemma-B.2) and the constants of :data:`~proofs_check.search.constants_whatif.CONSTANT_CLAIMS`.
@@ -16,8 +22,9 @@ from dataclasses import replace
 
 from proofs_check.results import CheckResult
 from proofs_check.search import constants_whatif
-from proofs_check.search.claims import CLAIMS_BY_ID, run_claim
+from proofs_check.search.claims import CLAIMS_BY_ID, NumericClaim, SearchDomain, run_claim
 from proofs_check.search.properties import LEMMA_3_3_SYMBOLS, LEMMA_A_1_SYMBOLS
+from proofs_check.search.scales import NORMALIZATIONS, dependence, scaled_instances, scaled_ranges, witness_images
 from proofs_check.settings import RunConfig
 from symbolic.symbols import meaning, parse_expression
 
@@ -30,6 +37,16 @@ LEMMA_CLAIMS = {
 }
 #: Examples of a what-if search by default.
 WHAT_IF_EXAMPLES = 100
+
+
+def rescaled_witnesses(claim: NumericClaim) -> list[tuple]:
+    """The claim's exact witness (if any), then its tightness witness, each with its rescaled images."""
+    makers = [make for make in (claim.exact_witness, claim.witness) if make is not None]
+    return [image for make in makers for image in witness_images(make())]
+
+
+#: The domain of a lemma variant: normalized instances at every scale, the witnesses with their rescaled images.
+WHAT_IF_SEARCH = SearchDomain(scaled_instances, scaled_ranges, rescaled_witnesses)
 
 
 class WhatIfError(ValueError):
@@ -74,6 +91,21 @@ def what_if(claim_id: str, bound: str, config: RunConfig | None = None) -> Check
     validate(claim_id, bound)
     if claim_id in constants_whatif.CONSTANT_CLAIMS:
         return constants_whatif.check_constant(claim_id, bound, config)
-    claim = CLAIMS_BY_ID[LEMMA_CLAIMS[claim_id][0]]
+    searched_id, names = LEMMA_CLAIMS[claim_id]
+    claim = CLAIMS_BY_ID[searched_id]
     variant = replace(claim, id=f"what-if/{claim_id}", options=dict(claim.options, bound=bound))
-    return run_claim(variant, config).with_(kind="what-if", ref=f"{claim_id} with bound {bound}")
+    result = run_claim(variant, config, WHAT_IF_SEARCH)
+    scales = _scales_note(dependence(parse_expression(bound, allowed=names), names))
+    ranges = tuple((name, text) for name, text in result.ranges if name != "K" or "K" in names)  # K: Lemma A.1's
+    return result.with_(kind="what-if", ref=f"{claim_id} with bound {bound}",
+                        detail=f"{result.detail}; the bound depends on {scales}",
+                        ranges=ranges + (("the bound depends on", scales),))
+
+
+def _scales_note(depends: tuple[str, ...]) -> str:
+    """Which normalizations change the bound relative to the observed side, in words."""
+    invariant = [name for name in NORMALIZATIONS if name not in depends]
+    if not depends:
+        return "none of the scales (invariant under the loss, metric and distance scales)"
+    rest = f" (invariant under the {' and '.join(invariant)} scale{'s' * (len(invariant) > 1)})" if invariant else ""
+    return f"the {' and '.join(depends)} scale{'s' * (len(depends) > 1)}{rest}"

@@ -6,12 +6,15 @@ import textwrap
 
 import numpy as np
 import pytest
-from hypothesis import find, given
+from hypothesis import find, given, settings
 from hypothesis.errors import InvalidArgument
 
 from numeric.losses import StronglyConvexQuadratic
-from numeric.strategies import (flow_instances, initial_points, strongly_convex_losses,
-                                time_varying_metrics)
+from numeric.strategies import (KAPPA_ONE_ODDS, MIN_PIECE_FRACTION, flow_instances, initial_points,
+                                strongly_convex_losses, time_varying_metrics)
+
+#: Losses sampled to count the draws of kappa = 1.
+KAPPA_SAMPLES = 120
 
 
 @pytest.mark.parametrize("make", [
@@ -28,6 +31,8 @@ from numeric.strategies import (flow_instances, initial_points, strongly_convex_
     lambda: initial_points(dim=2, center=[0.0, 0.0, 0.0]),
     lambda: flow_instances(min_lam=1.0, max_lam=0.5),
     lambda: flow_instances(kinds=("logcosh",), families=("forcing",)),
+    lambda: strongly_convex_losses(kappa_one=1),
+    lambda: flow_instances(kappa_one="yes"),
 ])
 def test_bad_arguments_are_rejected(make):
     with pytest.raises(InvalidArgument):
@@ -39,6 +44,30 @@ def test_losses_shrink_towards_the_documented_target():
     assert isinstance(loss, StronglyConvexQuadratic) and loss.dim == 2
     assert loss.mu == pytest.approx(0.5) and loss.nu == pytest.approx(0.5)
     assert np.allclose(loss.H, 0.5 * np.eye(2)) and np.all(loss.y_star == 0)
+
+
+def test_losses_with_kappa_one_shrink_towards_an_isotropic_loss():
+    loss = find(strongly_convex_losses(min_dim=3, max_dim=4, kappa_one=True), lambda loss: True)
+    assert loss.dim == 3 and loss.mu == loss.nu == pytest.approx(0.1) and np.allclose(loss.H, 0.1 * np.eye(3))
+
+
+def test_kappa_one_draws_kappa_equal_to_one_exactly_in_several_dimensions():
+    losses = []
+
+    @settings(max_examples=KAPPA_SAMPLES, derandomize=True, database=None)
+    @given(strongly_convex_losses(min_dim=2, max_dim=4, kappa_one=True))
+    def sample(loss):
+        losses.append(loss)
+
+    sample()
+    isotropic = [loss for loss in losses if loss.nu / loss.mu - 1 < 1e-12]
+    assert len(isotropic) >= KAPPA_SAMPLES // (2 * KAPPA_ONE_ODDS)
+    assert all(np.allclose(loss.H, loss.mu * np.eye(loss.dim), rtol=0, atol=1e-12 * loss.mu) for loss in isotropic)
+
+
+@given(time_varying_metrics(dim=2, lam=0.5, families=("piecewise",), horizon=3.0))
+def test_piecewise_metrics_have_no_piece_shorter_than_the_floor(metric):
+    assert np.all(np.diff(metric.switch_times) >= MIN_PIECE_FRACTION * 3.0) and metric.switch_times[0] == 0
 
 
 def test_initial_points_shrink_towards_center_plus_min_distance_e1():

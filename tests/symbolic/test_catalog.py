@@ -29,6 +29,7 @@ EXPECTED_AGREEMENT = {
     "alpha_threshold": {"chizat-bach": True, "smith": True},
     "t0": {"chizat-bach": True, "smith": True},
     "trajectory_floor": {},  # lazycheck's own sharper floor
+    "c0_sharp_growth": {},  # lazycheck's own sharper C0 (growth 3/2)
     "criterion_homogeneity": {"chizat-bach": True},
     "lip_sigma": {"smith": True},
     "energy_bound": {"smith": True},

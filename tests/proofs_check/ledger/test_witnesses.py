@@ -1,5 +1,8 @@
-"""Every counterexample that ``lazycheck errata --json`` and ``lazycheck verify --json`` report satisfies the
+"""The whole ledger's report, run once (``lazycheck verify --json``): every entry has its expected status, and
+every counterexample that ``lazycheck errata --json`` and ``lazycheck verify --json`` report satisfies the
 hypotheses of the claim it refutes (acceptance of issue 12, item 3).
+
+The tests that read the report share one xdist group, so that it is computed once.
 
 The witnesses are validated here independently of the checks that found them: a z3 assignment is substituted
 into the claim and every hypothesis in exact arithmetic (sympy); a residual must not simplify to zero; a numeric
@@ -15,6 +18,7 @@ import pytest
 import sympy as sp
 
 from proofs_check.cli import main
+from proofs_check.ledger import ledger
 from proofs_check.proofs.checks import RateCheck, call_validator
 from proofs_check.results import Witness
 
@@ -51,18 +55,35 @@ def validate(witness: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def errata_report():
+def verify_report(tmp_path_factory):
+    """``lazycheck verify --json`` at the default configuration, in this process (``--serial``), so that the proof
+    chains it runs are cached for ``lazycheck errata`` below."""
+    path = tmp_path_factory.mktemp("verify") / "report.json"
+    main(["verify", "--serial", "--json", str(path)])
+    return json.loads(path.read_text())
+
+
+@pytest.fixture(scope="module")
+def errata_report(verify_report):
     out = StringIO()
     with redirect_stdout(out):
         assert main(["errata", "--json"]) == 0
     return json.loads(out.getvalue())
 
 
-@pytest.fixture(scope="module")
-def verify_report(tmp_path_factory):
-    path = tmp_path_factory.mktemp("verify") / "report.json"
-    main(["verify", "--json", str(path), "--max-examples", "8"])
-    return json.loads(path.read_text())
+pytestmark = pytest.mark.xdist_group("verify_report")
+
+
+def test_every_entry_has_its_expected_status(verify_report):
+    fields = {"kind", "ok", "detail", "observed", "bound", "ratio", "tight", "searched", "ranges", "counterexample",
+              "replay", "slopes", "witness"}
+    assert len(verify_report["claims"]) == len(ledger())
+    for claim in verify_report["claims"]:
+        assert claim["status"] == claim["expected"], (claim["id"], [c["detail"] for c in claim["checks"]])
+        if claim["status"] == "refuted":
+            assert claim["replay"], claim["id"]
+        for check in claim["checks"]:  # one result type: every field present in every check's JSON
+            assert set(check) >= fields
 
 
 def test_every_erratum_counterexample_is_admissible(errata_report):

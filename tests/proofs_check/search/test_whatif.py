@@ -1,14 +1,28 @@
-"""What-if variants (proofs_check.search.whatif, lazycheck what-if): true variants pass, false ones are refuted."""
+"""What-if variants (proofs_check.search.whatif, lazycheck what-if): true variants pass at every scale, false ones are
+refuted, including those false only outside the normalized domain of lazycheck verify."""
+
+import shlex
+from dataclasses import replace
 
 import pytest
 
 from proofs_check.cli import main
-from proofs_check.search.whatif import what_if
+from proofs_check.search.claims import CLAIMS_BY_ID, SearchDomain, run_claim
+from proofs_check.search.scales import NORMALIZATIONS, scaled_instances, scaled_ranges
+from proofs_check.search.whatif import LEMMA_CLAIMS, what_if
 from proofs_check.settings import RunConfig
 from tests.lemma_support import run_replay
 
 EXAMPLES = 25
 CONFIG = RunConfig(max_examples=EXAMPLES)
+#: Instances per witness of a what-if search: the witness and its images at both ends of each scale.
+IMAGES = 1 + 2 * len(NORMALIZATIONS)
+#: Seeds of the no-false-alarm runs, and their budget (a smoke test: the CLI's default is 100 examples).
+SEEDS, SEED_EXAMPLES = (1, 2, 3, 4, 5), 3
+#: Budget of the searches for variants false only at other scales (the witness images refute most at once).
+SCALE_EXAMPLES = 10
+#: A true variant may report a ratio above 1 by the integrator's error estimate (the tolerance policy), no more.
+RATIO_SLACK = 1e-5
 
 TRUE_VARIANTS = [
     ("chizat-bach/lemma-3.3", "sqrt(nu/mu)*d0*exp(-mu*lam*t)"),  # the paper's own bound
@@ -21,13 +35,58 @@ FALSE_VARIANTS = [
     ("smith/lemma-B.1", "sqrt(nu/mu)*d0*exp(-2*mu*lam*t)"),  # faster rate
     ("chizat-bach/lemma-A.1", "K*sqrt(Sigma0_norm)/(2*lam**(3/2)*mu)"),  # half the constant
 ]
+ISSUE_VARIANT = "sqrt(nu/mu)*d0*exp(-mu**2*lam*t)"
+KAPPA_ONE_VARIANT = "d0*exp(-mu*lam*t)*(sqrt(kappa) + 10**6*(kappa - 1) - exp(-100*mu*lam*t)/1000)"
+#: Variants that hold on the normalized domain of lazycheck verify (mu in [0.1, 1], lam in [0.1, 2], t <= 10, kappa = 1
+#: drawn only in one dimension) and are false elsewhere in the lemma's domain, with where a violation can only be
+#: (the paper's bound holds): the counterexample must lie there.
+SCALE_VARIANTS = [
+    pytest.param("chizat-bach/lemma-3.3", ISSUE_VARIANT, lambda p: p["mu"] > 1, id="the issue's: false for mu > 1"),
+    pytest.param("chizat-bach/lemma-3.3", "sqrt(kappa)*d0*exp(-mu*lam*t*Max(1, mu/100))", lambda p: p["mu"] > 100,
+                 id="false only for mu > 100"),
+    pytest.param("chizat-bach/lemma-3.3", "sqrt(kappa)*d0*exp(-mu*sqrt(lam)*t/4)", lambda p: p["lam"] < 1 / 16,
+                 id="false only for lam < 1/16"),
+    pytest.param("chizat-bach/lemma-3.3", "2*sqrt(kappa)*d0*exp(-mu*lam*t - t/1000)", lambda p: p["t"] > 693,
+                 id="false only for t > 693"),
+    pytest.param("chizat-bach/lemma-3.3", "2*sqrt(kappa)*d0*exp(-21*mu*lam*t/20)",
+                 lambda p: p["mu"] * p["lam"] * p["t"] > 13.8, id="false only after 13.9 e-foldings"),
+    pytest.param("chizat-bach/lemma-3.3", KAPPA_ONE_VARIANT,
+                 lambda p: p["kappa"] - 1 < 1e-9 and p["mu"] * p["lam"] * p["t"] < 0.2,
+                 id="false only at kappa = 1, near t = 0"),
+    pytest.param("chizat-bach/lemma-A.1", "K*sqrt(Sigma0_norm)/(lam*mu)", lambda p: p["lam"] < 1,
+                 id="not invariant under rescaling lam"),
+    pytest.param("chizat-bach/lemma-A.1", "K*sqrt(Sigma0_norm)/(lam**(3/2)*mu**2)", lambda p: p["mu"] > 1,
+                 id="not invariant under rescaling mu"),
+]
+
+
+def _counterexample_point(result) -> dict:
+    """mu, lam, kappa and the worst time t of a refuted variant's counterexample, read back from its replay."""
+    source = shlex.split(result.replay[0])[2]
+    imports, call = source.rsplit("; print(", 1)
+    namespace: dict = {}
+    exec(imports, namespace)
+    arguments = call[:-1].split("(", 1)[1]
+    (loss, metric, _), _ = eval(f"(lambda *args, **options: (args, options))({arguments}", namespace)
+    worst_time = float(result.counterexample.split("worst_time=")[1].split(",")[0])
+    return {"mu": loss.mu, "lam": metric.lam, "kappa": loss.nu / loss.mu, "t": worst_time}
 
 
 @pytest.mark.parametrize("claim_id,bound", TRUE_VARIANTS)
 def test_true_variants_pass(claim_id, bound):
     result = what_if(claim_id, bound, CONFIG)
-    assert result.ok and result.ratio <= 1 + 1e-6 and result.kind == "what-if"
-    assert result.searched == EXAMPLES + 1 and result.ranges
+    assert result.ok and result.ratio <= 1 + RATIO_SLACK and result.kind == "what-if"
+    claim = CLAIMS_BY_ID[LEMMA_CLAIMS[claim_id][0]]
+    witnesses = IMAGES * (1 + (claim.exact_witness is not None))
+    assert result.searched == EXAMPLES + witnesses and dict(result.ranges)["mu"].startswith("[0.0001, 1000] (drawn ")
+    assert "the bound depends on none" in result.detail
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_true_variants_raise_no_false_alarm_whatever_the_seed(seed):
+    for claim_id, bound in TRUE_VARIANTS:
+        result = what_if(claim_id, bound, RunConfig(seed=seed, max_examples=SEED_EXAMPLES))
+        assert result.ok and result.ratio <= 1 + RATIO_SLACK, (claim_id, bound, result.counterexample)
 
 
 @pytest.mark.parametrize("claim_id,bound", FALSE_VARIANTS)
@@ -35,6 +94,36 @@ def test_false_variants_are_refuted_with_a_replay(claim_id, bound):
     result = what_if(claim_id, bound, CONFIG)
     assert not result.ok and result.counterexample
     assert "violation=True" in run_replay(result.replay[0])
+
+
+@pytest.mark.parametrize("claim_id,bound,where", SCALE_VARIANTS)
+def test_variants_false_only_at_other_scales_are_refuted_with_a_replay(claim_id, bound, where):
+    result = what_if(claim_id, bound, RunConfig(max_examples=SCALE_EXAMPLES))
+    assert not result.ok and where(_counterexample_point(result))
+    assert "violation=True" in run_replay(result.replay[0])
+
+
+def test_the_normalized_domain_alone_misses_the_issues_variant():
+    claim = CLAIMS_BY_ID["chizat-bach/lemma-3.3"]
+    assert run_claim(replace(claim, options={"bound": ISSUE_VARIANT}), RunConfig(max_examples=SCALE_EXAMPLES)).ok
+
+
+@pytest.mark.parametrize("bound", [ISSUE_VARIANT, KAPPA_ONE_VARIANT])
+def test_the_scaled_search_refutes_them_without_the_witnesses_help(bound):
+    claim = replace(CLAIMS_BY_ID["chizat-bach/lemma-3.3"], options={"bound": bound}, exact_witness=None)
+    without_images = SearchDomain(scaled_instances, scaled_ranges)  # the transport witness alone (mu = 1, kappa = 100)
+    found = run_claim(claim, RunConfig(max_examples=SCALE_EXAMPLES), without_images)
+    assert not found.ok and "violation=True" in run_replay(found.replay[0])
+
+
+def test_the_searched_line_states_the_scaled_ranges_and_the_scales_the_bound_depends_on(capsys):
+    argv = ["what-if", "chizat-bach/lemma-A.1", "--bound", "K*sqrt(Sigma0_norm)/(lam*mu)", "--max-examples", "4"]
+    assert main(argv) == 1
+    searched = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("searched: "))
+    for fragment in ("mu [0.0001, 1000] (drawn ", "lam [0.0001, 20000] (drawn ", "d0 = ||y0 - y*|| [0.0001, 5000]",
+                     "kappa = nu/mu 1 (one draw in 4) and [1, 100]", "t [0, T], T = min(10/(a c), 18/(mu lam))",
+                     "the bound depends on the metric scale (invariant under the loss and distance scales)"):
+        assert fragment in searched, fragment
 
 
 @pytest.mark.parametrize("argv,fragment", [
