@@ -20,7 +20,7 @@ alpha, mu, sigma_min, Df_norm, lip_Df, r, m, lam, q, t = symbols("alpha mu sigma
 CB = "chizat-bach"
 #: The base b of the fat Cantor set K_b (step n removes 2^(n-1) middle intervals of length b^(-n); b = 4 is the
 #: Smith-Volterra-Cantor set, b = 3 the null middle-thirds set) and its level N.
-cantor_base, cantor_level = sp.Symbol("b", positive=True), sp.Symbol("N", integer=True, nonnegative=True)
+cantor_base, cantor_level = sp.Symbol("b", positive=True), sp.Symbol("level", integer=True, nonnegative=True)
 
 
 def _real(names: str):

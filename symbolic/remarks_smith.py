@@ -225,7 +225,7 @@ def circle_flows() -> Derivation:
 def pointwise_from_l2() -> Derivation:
     """smith Section 3.1.1: on the empirical measure of N points, |g(x_i)| <= sqrt(N) ||g||_{L^2(D_x)}, with
     equality for g = 1 at x_i and 0 elsewhere: an O(1/alpha) gap in F is O(sqrt(N)/alpha) at each training point."""
-    n = sp.Symbol("N", positive=True, integer=True)
+    n = sp.Symbol("n_points", positive=True, integer=True)
     g = sp.symbols("g1:4", real=True)
     l2_squared = lambda values, count: sum(v**2 for v in values) / count  # noqa: E731
     factor = sp.sqrt(n)

@@ -143,7 +143,8 @@ class AnalyticCheck:
 
     ``flows``: the ratio integrates flows (a smaller budget, see
     :meth:`~proofs_check.settings.RunConfig.analytic_examples`); ``domain`` describes the instance space
-    (the ``ranges`` of the result).
+    (the ``ranges`` of the result); ``validator`` ("module:function", called with the instance's ``repr``) checks
+    the claim's hypotheses on a counterexample before it is reported.
     """
 
     description: str
@@ -151,6 +152,7 @@ class AnalyticCheck:
     ratio: Callable
     flows: bool = False
     domain: tuple[tuple[str, str], ...] = ()
+    validator: str = ""
     kind = "analytic"
 
     def run(self, context: ChainRun) -> CheckResult:
@@ -165,8 +167,12 @@ class AnalyticCheck:
         shrunk = shrink(strategy, self.ratio, violates=lambda ratio: ratio > 1 + RATIO_TOLERANCE, max_examples=examples,
                         seed=config.seed)
         shrunk = found.instance if shrunk is None else shrunk
-        return result.with_(detail=f"worst ratio {found.value:.9g} ({self.description})",
-                            counterexample=f"ratio {self.ratio(shrunk):.9g} at {shrunk!r}")
+        result = result.with_(detail=f"worst ratio {found.value:.9g} ({self.description})",
+                              counterexample=f"ratio {self.ratio(shrunk):.9g} at {shrunk!r}")
+        if not self.validator:
+            return result
+        return _validated(result, Witness("instance", self.description, validator=self.validator,
+                                          arguments=(repr(shrunk),)))
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,8 @@ CASES = Domain(b.cases, ranges_of({"charts": _CHARTS, "losses": _LOSSES, "alpha"
 FLOW_CASES = Domain(b.cases, ranges_of({"charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS,
                                         "t": f"[0, min({b.HORIZON_CAP:g}, {b.EFOLDINGS:g}/(m lam))]"}))
 _FIXED = "the unit circle chart, R(y) = ||y - (0.3, 0.2)||^2/2"
+#: The validator of the rate witnesses on the fixed case.
+_FIXED_VALIDATOR = "proofs_check.studies.appendix_b:fixed_case_hypotheses"
 
 
 # The chain ----------------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                   "the second term (1/alpha) D^2 psi^{-1}_g(v1, v2)^T grad R(alpha psi^{-1}(g))",
                   "goes to 0 as alpha increases", "(implicit) the factor 1/alpha",
                   RateCheck("sup over Pi_r cap Fbar0 of the second term's norm (the factor 1/alpha: O(1/alpha)), "
-                            + _FIXED, b.second_term_sup, "1/alpha", b.fixed_alphas()),
+                            + _FIXED, b.second_term_sup, "1/alpha", b.fixed_alphas(), validator=_FIXED_VALIDATOR),
                   corrected=AnalyticCheck("||second term|| / (L2 (||grad R(0)||/alpha + nu L1 ||g||)) on Fbar0",
                                           CASE_POINTS.strategy, _at_chart_point(b.second_term_bound_ratio),
                                           domain=CASE_POINTS.ranges),
@@ -207,7 +209,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                   "enough", "first term in [C^{-1}, C], second term -> 0",
                   AnalyticCheck("m/lambda_min(D^2 G_alpha) on Pi_r cap Fbar0 (the text's domain), m = mu sigma^2/2",
                                 CASE_POINTS.strategy, _at_plane_point(b.convexity_ratio, False),
-                                domain=CASE_POINTS.ranges),
+                                domain=CASE_POINTS.ranges, validator="proofs_check.studies.appendix_b:case_hypotheses"),
                   corrected=on_ball, gap=True,
                   corrected_statement="on the ball ||g|| <= rho0 = mu sigma^2/(4 nu L1 L2) of Pi_r (alpha-independent; "
                                       "sigma, L1, L2 bound D psi^{-1}, D^2 psi^{-1} on Pi_r cap Fbar0), mu sigma^2/2 "
@@ -221,7 +223,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
         ProofStep("7", "Appendix B, Step 1, display", "g* a minimizer of G_alpha, strong convexity of R",
                   "||g*||^2 <= (2/mu)(G_alpha(0) - G_alpha(g*))", "By strong convexity of R and our assumptions",
                   AnalyticCheck("||g*||^2 / ((2/mu)(G_alpha(0) - G_alpha(g*)))", CASES.strategy,
-                                lambda case: b.minimizer_ratio(case, "mu"), domain=CASES.ranges),
+                                lambda case: b.minimizer_ratio(case, "mu"), domain=CASES.ranges, validator="proofs_check.studies.appendix_b:case_hypotheses"),
                   corrected=AnalyticCheck("||g*||^2 / ((2/m_G)(G_alpha(0) - G_alpha(g*))), m_G = min lambda_min("
                                           "D^2 G_alpha) on [0, g*]", CASES.strategy,
                                           lambda case: b.minimizer_ratio(case, "G"), domain=CASES.ranges),
@@ -289,7 +291,7 @@ def _step_3_parameters() -> tuple[ProofStep, ...]:
         ProofStep("16", "Appendix B, Step 3", "G_alpha Lipschitz smooth (Step 1), grad G_alpha(g*) = 0",
                   "||grad G_alpha(g(t))|| <= (C/alpha) ||g(t) - g*||", "by Lipschitz-smoothness of G_alpha (Step 1)",
                   RateCheck("||grad G_alpha(g(0))|| / ||g(0) - g*|| at t = 0, g(0) = 0, " + _FIXED, b.gradient_at_start,
-                            "1/alpha", b.fixed_alphas()),
+                            "1/alpha", b.fixed_alphas(), validator=_FIXED_VALIDATOR),
                   corrected=AnalyticCheck("||grad G_alpha(g)|| / (M_G ||g - g*||) on the ball ||g|| <= rho0 of Pi_r, "
                                           "M_G = nu L1^2 + mu sigma^2/2", CASE_POINTS.strategy,
                                           _at_plane_point(b.gradient_bound_ratio, True), domain=CASE_POINTS.ranges),

@@ -3,7 +3,7 @@
 import pytest
 import sympy as sp
 
-from symbolic import SYMBOLS, ExpressionError, derive, names, parse_expression
+from symbolic import SYMBOLS, ExpressionError, derive, names, parse_expression, remarks_chizat_bach, remarks_smith
 
 #: The symbol names the issue tracker made part of the public interface.
 REQUIRED_SYMBOLS = ("t alpha mu nu kappa lam sigma_min Df_norm lip_Df lip_f d0 K Sigma0_norm "
@@ -20,7 +20,20 @@ def test_parse_uses_the_documented_symbols_with_their_assumptions():
     assert SYMBOLS["mu"].is_positive
 
 
-@pytest.mark.parametrize("name", [n for n in names() if n not in ("predictor_ode", "tangent_ode", "objective_gradient")])
+#: The derivations of the remarks' entries, which use symbols of their own besides the documented ones.
+REMARKS = {builder.__name__ for builder in remarks_chizat_bach.BUILDERS + remarks_smith.BUILDERS}
+
+
+@pytest.mark.parametrize("name", sorted(REMARKS))
+def test_remarks_expressions_round_trip_through_sympify_with_their_own_symbols(name):
+    expression = derive(name).expression
+    parsed = sp.sympify(str(expression), locals={s.name: s for s in expression.free_symbols})
+    difference = parsed - expression
+    assert sp.simplify(difference) == (sp.zeros(*difference.shape) if isinstance(difference, sp.MatrixBase) else 0)
+
+
+@pytest.mark.parametrize("name", [n for n in names() if n not in ("predictor_ode", "tangent_ode", "objective_gradient")
+                                  and n not in REMARKS])
 def test_derived_expressions_round_trip_through_their_json_string(name):
     derivation = derive(name)
     assert parse_expression(str(derivation.expression)) == derivation.expression

@@ -117,7 +117,7 @@ def test_every_erratum_replays_with_its_counterexample(capsys):
         proof_id, label = erratum.replay.split()[2], erratum.replay.split()[-1]
         assert main(["proof", proof_id, "--step", label]) == 0
         out = capsys.readouterr().out
-        assert erratum.counterexample.split(" at ")[0] in out or erratum.status == "gap"
+        assert erratum.status == "gap" or erratum.counterexample.split(" at ")[0] in out
 
 
 @pytest.mark.parametrize("argv,fragment", [

@@ -67,7 +67,28 @@ def test_claims_on_the_committed_data(claim_id, depth):
     directory = claims.data_directory() if depth == "full" else claims.data_directory() / "quick"
     result = claims.figure_claim(RunConfig(), claim_id, directory)
     (entry,) = select([claim_id])
+    if claim_id in claims.SWEPT_CLAIMS:  # the ledger reads the sweep; the one committed protocol does not show it
+        assert not result.ok and entry.experiment, result.detail
+        result = claims.sweep_claim(RunConfig(), claim_id)
+        assert result.searched >= 3 and result.detail.count("[tau") == result.searched
     assert result.ok == (entry.expected == "empirical"), result.detail
+
+
+def test_a_sweep_where_no_protocol_reproduces_the_effect_is_not_reproduced(tmp_path):
+    """The sweep claim passes only if some protocol reproduces the effect; the ledger then says not-reproduced
+    (an experiment), never refuted."""
+    import json
+
+    from proofs_check.ledger import select
+    from proofs_check.ledger.decide import decide
+
+    sweep = json.loads((claims.data_directory() / "figure-6a-sweep.json").read_text())
+    sweep["runs"] = [run for run in sweep["runs"] if not run["label"].startswith("tau 0.1")]
+    (tmp_path / "figure-6a-sweep.json").write_text(json.dumps(sweep))
+    result = claims.sweep_claim(RunConfig(), "chizat-bach/section-5-figure-6a", tmp_path)
+    assert not result.ok and "not reproduced under any of the 7 protocols tried" in result.detail
+    (entry,) = select(["chizat-bach/section-5-figure-6a"])
+    assert decide(entry, [result]).status == "not-reproduced"
 
 
 def test_the_committed_data_is_package_data():
