@@ -110,7 +110,8 @@ def test_proofs_check_keeps_few_modules_beside_its_subpackages():
 
 #: Modules tested through another module's tests: test file -> the modules it covers.
 TESTED_BY = {
-    "proofs_check/proofs/test_theorem_3_4.py": ("proofs_check.studies.appendix_b",),
+    "proofs_check/proofs/test_theorem_3_4.py": ("proofs_check.studies.appendix_b",
+                                                "proofs_check.studies.appendix_b_validation"),
     "numeric/test_metrics.py": ("numeric.adversarial", "numeric.models"),
     "numeric/test_flows.py": ("numeric.integrate", "numeric.reference"),
     "symbolic/test_constants.py": ("symbolic.homogeneity", "symbolic.finite_time"),

@@ -152,7 +152,7 @@ FLOW_CASES = Domain(b.cases, ranges_of({"charts": _CHARTS, "losses": _LOSSES, "a
                                         "t": f"[0, min({b.HORIZON_CAP:g}, {b.EFOLDINGS:g}/(m lam))]"}))
 _FIXED = "the unit circle chart, R(y) = ||y - (0.3, 0.2)||^2/2"
 #: The validator of the rate witnesses on the fixed case.
-_FIXED_VALIDATOR = "proofs_check.studies.appendix_b:fixed_case_hypotheses"
+_FIXED_VALIDATOR = "proofs_check.studies.appendix_b_validation:fixed_case_hypotheses"
 
 
 # The chain ----------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                   "enough", "first term in [C^{-1}, C], second term -> 0",
                   AnalyticCheck("m/lambda_min(D^2 G_alpha) on Pi_r cap Fbar0 (the text's domain), m = mu sigma^2/2",
                                 CASE_POINTS.strategy, _at_plane_point(b.convexity_ratio, False),
-                                domain=CASE_POINTS.ranges, validator="proofs_check.studies.appendix_b:case_hypotheses"),
+                                domain=CASE_POINTS.ranges, validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
                   corrected=on_ball, gap=True,
                   corrected_statement="on the ball ||g|| <= rho0 = mu sigma^2/(4 nu L1 L2) of Pi_r (alpha-independent; "
                                       "sigma, L1, L2 bound D psi^{-1}, D^2 psi^{-1} on Pi_r cap Fbar0), mu sigma^2/2 "
@@ -223,7 +223,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
         ProofStep("7", "Appendix B, Step 1, display", "g* a minimizer of G_alpha, strong convexity of R",
                   "||g*||^2 <= (2/mu)(G_alpha(0) - G_alpha(g*))", "By strong convexity of R and our assumptions",
                   AnalyticCheck("||g*||^2 / ((2/mu)(G_alpha(0) - G_alpha(g*)))", CASES.strategy,
-                                lambda case: b.minimizer_ratio(case, "mu"), domain=CASES.ranges, validator="proofs_check.studies.appendix_b:case_hypotheses"),
+                                lambda case: b.minimizer_ratio(case, "mu"), domain=CASES.ranges, validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
                   corrected=AnalyticCheck("||g*||^2 / ((2/m_G)(G_alpha(0) - G_alpha(g*))), m_G = min lambda_min("
                                           "D^2 G_alpha) on [0, g*]", CASES.strategy,
                                           lambda case: b.minimizer_ratio(case, "G"), domain=CASES.ranges),

@@ -71,21 +71,6 @@ def hypotheses(case: Case, samples: int = 20) -> dict[str, bool]:
             "0 < mu <= nu": bool(0 < loss.mu <= loss.nu), "R >= 0": bool(np.all(loss.value(predictors) >= 0))}
 
 
-def case_hypotheses(text: str) -> dict[str, bool]:
-    """:func:`hypotheses` of the case whose ``repr`` is ``text`` (or of the first item of a (case, point) tuple): the
-    validator of the witnesses the chain's searches report."""
-    namespace = {"Case": Case, "CircleChart": CircleChart, "SaddleChart": SaddleChart,
-                 "StronglyConvexQuadratic": StronglyConvexQuadratic}
-    found = eval(text, {"__builtins__": {}}, namespace)  # a repr lazycheck wrote: constructors and numbers only
-    return hypotheses(found[0] if isinstance(found, tuple) else found)
-
-
-def fixed_case_hypotheses(*alphas: float) -> dict[str, bool]:
-    """:func:`hypotheses` of the fixed case at each of ``alphas`` (the validator of its rate witnesses)."""
-    return {f"{name} at alpha = {alpha:g}": holds for alpha in alphas
-            for name, holds in hypotheses(fixed_case(alpha)).items()}
-
-
 # Step 1: G_alpha, its gradient and Hessian -------------------------------------------------------
 
 def objective(case: Case, g) -> float:

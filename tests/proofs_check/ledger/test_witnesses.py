@@ -2,8 +2,6 @@
 every counterexample that ``lazycheck errata --json`` and ``lazycheck verify --json`` report satisfies the
 hypotheses of the claim it refutes (acceptance of issue 12, item 3).
 
-The tests that read the report share one xdist group, so that it is computed once.
-
 The witnesses are validated here independently of the checks that found them: a z3 assignment is substituted
 into the claim and every hypothesis in exact arithmetic (sympy); a residual must not simplify to zero; a numeric
 instance is handed to its validator, whose every hypothesis must hold. A counterexample without a witness is a
@@ -54,27 +52,30 @@ def validate(witness: dict) -> None:
         raise AssertionError(f"unknown witness kind {kind!r}")
 
 
-@pytest.fixture(scope="module")
-def verify_report(tmp_path_factory):
+def _verify_report(tmp_path) -> dict:
     """``lazycheck verify --json`` at the default configuration, in this process (``--serial``), so that the proof
-    chains it runs are cached for ``lazycheck errata`` below."""
-    path = tmp_path_factory.mktemp("verify") / "report.json"
+    chains it runs are cached for ``lazycheck errata``."""
+    path = tmp_path / "report.json"
     main(["verify", "--serial", "--json", str(path)])
     return json.loads(path.read_text())
 
 
-@pytest.fixture(scope="module")
-def errata_report(verify_report):
+def _errata_report() -> list:
     out = StringIO()
     with redirect_stdout(out):
         assert main(["errata", "--json"]) == 0
     return json.loads(out.getvalue())
 
 
-pytestmark = pytest.mark.xdist_group("verify_report")
+def test_the_whole_ledger_report(tmp_path):
+    """One run of the whole ledger (one test, so that it runs once under xdist): statuses, then witnesses."""
+    report = _verify_report(tmp_path)
+    _every_entry_has_its_expected_status(report)
+    _every_verify_counterexample_is_admissible(report)
+    _every_erratum_counterexample_is_admissible(_errata_report())
 
 
-def test_every_entry_has_its_expected_status(verify_report):
+def _every_entry_has_its_expected_status(verify_report):
     fields = {"kind", "ok", "detail", "observed", "bound", "ratio", "tight", "searched", "ranges", "counterexample",
               "replay", "slopes", "witness"}
     assert len(verify_report["claims"]) == len(ledger())
@@ -86,7 +87,7 @@ def test_every_entry_has_its_expected_status(verify_report):
             assert set(check) >= fields
 
 
-def test_every_erratum_counterexample_is_admissible(errata_report):
+def _every_erratum_counterexample_is_admissible(errata_report):
     assert errata_report
     with_counterexample = [e for e in errata_report if e["counterexample"]]
     assert with_counterexample
@@ -98,7 +99,7 @@ def test_every_erratum_counterexample_is_admissible(errata_report):
             assert erratum["status"] == "gap", f"{erratum['id']} fails without a counterexample"
 
 
-def test_every_verify_counterexample_is_admissible(verify_report):
+def _every_verify_counterexample_is_admissible(verify_report):
     errata = {e["id"]: e for e in verify_report["errata"]}
     for erratum in errata.values():
         if erratum["witness"]:

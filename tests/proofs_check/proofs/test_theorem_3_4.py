@@ -180,3 +180,12 @@ def test_the_velocity_as_extracted_without_its_minus_sign_is_rejected():
     assert IdentityCheck(*_parameter_velocity(-1)).run(CONTEXT).ok
     assert not IdentityCheck(*_parameter_velocity(1)).run(CONTEXT).ok
     assert "minus sign" in _step("15").reading
+
+
+def test_the_witness_validators_rebuild_the_case_and_check_every_hypothesis():
+    from proofs_check.studies.appendix_b_validation import case_hypotheses, fixed_case_hypotheses
+
+    case = b.fixed_case(100.0)
+    assert case_hypotheses(repr(case)) == b.hypotheses(case) and all(b.hypotheses(case).values())
+    assert case_hypotheses(repr((case, (0.1, 0.0)))) == b.hypotheses(case)
+    assert len(fixed_case_hypotheses(30.0, 300.0)) == 2 * len(b.hypotheses(case))
