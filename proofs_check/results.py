@@ -13,7 +13,9 @@ pairs:
 - ``witness``: the counterexample in a form that can be validated again (:class:`Witness`);
 - ``slopes``: fitted log-log slopes of a measured rate, each with its standard error;
 - ``witness_ratio``: the ratio on a constructed near-extremal instance;
-- ``errata`` (ids of failing proof steps) and ``crashed``.
+- ``errata`` (ids of failing proof steps) and ``crashed``;
+- ``skipped``: the check could not run here (a tool is missing); ``ok`` is then False and the result decides
+  nothing.
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ class CheckResult:
     errata: tuple[str, ...] = ()
     crashed: bool = False
     witness: Witness | None = None
+    skipped: bool = False
 
     def with_(self, **changes) -> CheckResult:
         """A copy with some fields changed."""

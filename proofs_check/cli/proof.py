@@ -18,8 +18,9 @@ def add_parser(commands) -> None:
     parser = commands.add_parser(
         "proof", help="print a proof as its checked step chain",
         description="Run every step of a proof of chizat-bach or smith and print the chain: a mark per step "
-        "(holds, fails, gap), the kind of check (identity, inequality, analytic, reference), and the residual, "
-        "certificate, worst ratio or counterexample.",
+        "(holds, fails, gap), the kind of check (identity, inequality, analytic, reference; +coq when a Coq lemma "
+        "machine-checks the step, shown with the statement the kernel checked), and the residual, certificate, worst "
+        "ratio or counterexample.",
     )
     parser.add_argument("claim_id", metavar="CLAIM_ID", help="one of: " + ", ".join(PROOF_IDS))
     output = parser.add_mutually_exclusive_group()

@@ -11,7 +11,8 @@ from proofs_check.cli.common import UsageError, check_writable_file, positive_in
 from proofs_check.ledger import ledger, select
 from proofs_check.ledger.runner import run_ledger
 from proofs_check.report.markdown import marks
-from proofs_check.report.verify import DerivationRun, derivations_table, errata_lines, ledger_table, verify_json
+from proofs_check.report.verify import (DerivationRun, derivations_table, errata_lines, formal_line, ledger_table,
+                                       verify_json)
 from proofs_check.settings import DEFAULT_PROFILE, PROFILES, RunConfig
 from symbolic import derive, names
 
@@ -74,13 +75,14 @@ def run(args: argparse.Namespace) -> int:
         check_writable_file("verify", args.json_file)
     config = RunConfig(profile=args.profile, seed=args.seed, max_examples=args.max_examples)
     runs: list[DerivationRun] = []
-    claims, errata, _ = run_ledger(entries, config, parallel=not args.serial, before=_derivations(runs))
+    claims, errata, _, formal = run_ledger(entries, config, parallel=not args.serial, before=_derivations(runs))
     print(derivations_table(runs))
     print()
     print(ledger_table(claims, config.examples))
     print()
     print(errata_lines(errata))
+    print(formal_line(formal))
     if args.json_file:
-        write_json("verify", args.json_file, verify_json(runs, claims, errata, config))
+        write_json("verify", args.json_file, verify_json(runs, claims, errata, config, formal))
     symbolic_ok = all(run.derivation is not None and run.derivation.ok for run in runs)
     return 0 if symbolic_ok and all(c.as_expected for c in claims) else 1

@@ -10,7 +10,8 @@
   statement, measured);
 - ``verified`` if every check passed and none is a measurement.
 
-``pending`` entries (owned by a later issue, named) run no check. The expected status is part of
+A check that could not run here (``skipped``: a Coq lemma without ``coqc``) decides nothing. ``pending`` entries
+(owned by a later issue, named) run no check. The expected status is part of
 each entry, so that ``lazycheck verify`` detects a regression.
 """
 
@@ -76,9 +77,10 @@ def decide(entry: Entry, checks: list[CheckResult] | tuple[CheckResult, ...], se
     """The status of an entry from the results of all its checks (in the entry's order)."""
     if entry.pending:
         return EntryResult(entry, "pending")
-    if any(c.crashed for c in checks):
+    ran = [c for c in checks if not c.skipped]
+    if any(c.crashed for c in ran):
         status = "crashed"
-    elif not all(c.ok for c in checks):
+    elif not all(c.ok for c in ran):
         status = "not-reproduced" if entry.experiment else "refuted"
     elif not checks:
         status = "reading"

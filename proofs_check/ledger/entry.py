@@ -10,7 +10,11 @@ returns a :class:`~proofs_check.results.CheckResult`:
   (for a whole theorem, only a failing step whose conclusion does not survive);
 - :class:`NumericRef`: an adversarial search of :mod:`proofs_check.search.claims`;
 - :class:`MeasureRef`: an O(.) rate measured by a step of a chain;
-- :class:`StudyRef`: a study of :mod:`proofs_check.studies`, by a real reference to its function.
+- :class:`StudyRef`: a study of :mod:`proofs_check.studies`, by a real reference to its function;
+- :class:`CoqRef`: a lemma of the Coq development, machine-checked (not run, and deciding nothing, without Coq).
+
+A Coq check that fails, or a chain step that fails only by its Coq check, is a defect of the development, not a
+counterexample: it is reported as a crash, never as a refutation.
 
 Each reference has a ``key``: two entries with the same check (twins) share one run of it.
 """
@@ -21,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from proofs_check.proofs.catalog import chain_context, proof, run_proof
+from proofs_check.proofs.coq import CoqCheck
 from proofs_check.results import CheckResult
 from proofs_check.search.claims import CLAIMS_BY_ID, run_claim
 from proofs_check.settings import RunConfig
@@ -68,6 +73,10 @@ class ProofRef:
     def run(self, config: RunConfig) -> CheckResult:
         report = run_proof(self.proof_id, config)
         chosen = [r for r in report.results if not self.steps or r.step.label in self.steps]
+        broken = [r.step.label for r in chosen if not r.formal_ok]
+        if broken:
+            return CheckResult.crash(self.kind, self.proof_id, f"the Coq check of step(s) {', '.join(broken)} fails "
+                                     f"(lazycheck proof {self.proof_id})")
         failing = [r for r in chosen if r.status == "fails" and (self.steps or not r.step.survives)]
         counts = {s: sum(r.status == s for r in chosen) for s in ("holds", "gap", "fails")}
         selection = f" steps {','.join(self.steps)}" if self.steps else ""
@@ -112,6 +121,22 @@ class MeasureRef:
         else:
             (outcome,) = [r.outcome for r in run_proof(self.proof_id, config).results if r.step.label == self.step]
         return outcome.with_(kind=self.kind, ref=f"{self.proof_id} step {self.step}")
+
+
+@dataclass(frozen=True)
+class CoqRef:
+    """A lemma of the Coq development that proves the entry's claim (see :mod:`proofs_check.proofs.coq`)."""
+
+    lemma: str
+    kind = "coq"
+
+    @property
+    def key(self) -> str:
+        return f"coq:{self.lemma}"
+
+    def run(self, config: RunConfig) -> CheckResult:
+        result = CoqCheck(self.lemma).run()
+        return result if result.ok or result.skipped else result.with_(crashed=True)
 
 
 @dataclass(frozen=True)

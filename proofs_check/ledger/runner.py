@@ -33,7 +33,7 @@ from proofs_check.ledger.decide import EntryResult, decide, run_check
 from proofs_check.ledger.entry import Entry, MeasureRef, NumericRef, ProofRef
 from proofs_check.proofs import PROOF_IDS
 from proofs_check.proofs.catalog import run_proof
-from proofs_check.proofs.chain import errata_of
+from proofs_check.proofs.chain import errata_of, formal_counts
 from proofs_check.results import CheckResult
 from proofs_check.settings import RunConfig
 
@@ -57,11 +57,13 @@ def referenced_proofs(entries) -> list[str]:
 
 class LedgerOutcome(NamedTuple):
     """What :func:`run_ledger` returns: one EntryResult per entry (in order), the errata of the proofs the
-    entries read, and ``render(report)`` of each chain asked for."""
+    entries read, ``render(report)`` of each chain asked for, and how the steps of the proofs the entries read
+    were checked (:func:`~proofs_check.proofs.chain.formal_counts`)."""
 
     results: list[EntryResult]
     errata: list
     chains: dict[str, object]
+    formal: dict[str, int]
 
 
 #: One lane's work: {check key: (result, seconds)}.
@@ -83,8 +85,9 @@ def _run_lane(entries: list[Entry], config: RunConfig, lane: Callable, done: Don
               file=log, flush=True)
 
 
-def _proof_lane(entry_ids, proof_ids, config, chain_ids=(), render=None, log=None) -> tuple[Done, list, dict]:
-    """The proof lane: its checks' results, the errata of ``proof_ids``, and ``render`` of the chains ``chain_ids``.
+def _proof_lane(entry_ids, proof_ids, config, chain_ids=(), render=None, log=None) -> tuple[Done, list, dict, dict]:
+    """The proof lane: its checks' results, the errata of ``proof_ids``, ``render`` of the chains ``chain_ids``, and
+    the formal counts of ``proof_ids``.
 
     In the worker, progress goes to the inherited standard error (``log`` is not sent across).
     """
@@ -94,7 +97,7 @@ def _proof_lane(entry_ids, proof_ids, config, chain_ids=(), render=None, log=Non
     _run_lane([by_id[i] for i in entry_ids], config, in_proof_lane, done, "proof lane", log)
     errata = [erratum for proof_id in proof_ids for erratum in errata_of(run_proof(proof_id, config))]
     chains = {proof_id: (render or (lambda report: report))(run_proof(proof_id, config)) for proof_id in chain_ids}
-    return done, errata, chains
+    return done, errata, chains, formal_counts([run_proof(proof_id, config) for proof_id in proof_ids])
 
 
 def _fork_context():
@@ -125,15 +128,15 @@ def run_ledger(entries, config: RunConfig, *, parallel: bool = True, chains=(), 
         done: Done = {}
         _run_lane(active, config, lambda c: not in_proof_lane(c), done, "claim", log)
         if future is None:
-            lane, errata, rendered = _lane_result(lambda: _proof_lane(*arguments, log=log), lane_entries, log)
+            lane, errata, rendered, formal = _lane_result(lambda: _proof_lane(*arguments, log=log), lane_entries, log)
         else:
             print(f"[main lane] done in {time.perf_counter() - started:.1f} s; waiting for the proof lane ...",
                   file=log, flush=True)
-            lane, errata, rendered = _lane_result(future.result, lane_entries, log)
+            lane, errata, rendered, formal = _lane_result(future.result, lane_entries, log)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    return LedgerOutcome([_decided(entry, done | lane) for entry in entries], errata, rendered)
+    return LedgerOutcome([_decided(entry, done | lane) for entry in entries], errata, rendered, formal)
 
 
 def _decided(entry: Entry, done: Done) -> EntryResult:
@@ -145,7 +148,7 @@ def _decided(entry: Entry, done: Done) -> EntryResult:
     return decide(entry, [result for result, _ in results], sum(seconds for _, seconds in results))
 
 
-def _lane_result(result, lane_entries, log) -> tuple[Done, list, dict]:
+def _lane_result(result, lane_entries, log) -> tuple[Done, list, dict, dict]:
     """``result()``, the proof lane's result; if the lane itself failed, its checks are reported as crashed."""
     try:
         return result()
@@ -154,7 +157,7 @@ def _lane_result(result, lane_entries, log) -> tuple[Done, list, dict]:
         print(f"[proof lane] crashed: {reason}", file=log, flush=True)
         crashed = {c.key: (CheckResult.crash(c.kind, c.key, reason), 0.0)
                    for entry in lane_entries for c in entry.checks if in_proof_lane(c)}
-        return crashed, [], {}
+        return crashed, [], {}, {}
 
 
 def run_entry(entry: Entry, config: RunConfig) -> EntryResult:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from proofs_check.proofs import PROOF_IDS, chizat_bach, smith, smith_uniform, theorem_3_4
 from proofs_check.proofs.chain import ChainRun, Proof, ProofReport, run_chain
+from proofs_check.proofs.formal import with_coq
 from proofs_check.settings import RunConfig
 
 BUILDERS: dict[str, Callable[[], Proof]] = {
@@ -29,10 +30,10 @@ class UnknownProof(KeyError):
 
 
 def proof(proof_id: str) -> Proof:
-    """The proof chain of ``proof_id`` (built afresh: the chains read the current derivations)."""
+    """The proof chain of ``proof_id``, with its Coq checks (built afresh: the chains read the current derivations)."""
     if proof_id not in BUILDERS:
         raise UnknownProof(f"unknown proof {proof_id!r}; valid ids: {', '.join(PROOF_IDS)}")
-    return BUILDERS[proof_id]()
+    return with_coq(BUILDERS[proof_id]())
 
 
 def chain_context(config: RunConfig) -> ChainRun:

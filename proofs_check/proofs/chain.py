@@ -10,6 +10,12 @@ Status of a step: ``holds`` when its check passes; ``gap`` when the check of the
 justification fails but the conclusion holds with the corrected justification; ``fails``
 when the conclusion itself is refuted; ``unchecked`` only with a written reason. Every
 ``fails`` or ``gap`` step is an erratum (:func:`errata_of`).
+
+A step may also name a Coq lemma (``coq``, a :class:`~proofs_check.proofs.coq.CoqCheck`): the step's statement
+(``holds``), its correction (``gap``) or its negation at a witness (``fails``), machine-checked. A step holds (or
+has a gap) only when its Coq check holds too; a Coq check that could not run (no ``coqc``) decides nothing.
+A step is *checked formally* (:func:`checked_formally`) when its deciding check is a SymPy identity, a z3
+certificate or a reference to another chain, or when its Coq check holds.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from proofs_check.results import CheckResult, worst
 from proofs_check.settings import RunConfig
 
 STATUSES = ("holds", "fails", "gap", "unchecked")
+#: Check kinds that decide a step formally (a SymPy identity, a z3 certificate, another chain), besides Coq.
+FORMAL_KINDS = ("identity", "inequality", "reference")
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class ProofStep:
     reading: str = ""
     survives: bool = True
     unchecked_reason: str = ""
+    coq: object | None = None
 
     @property
     def expected(self) -> str:
@@ -69,6 +78,11 @@ class ProofStep:
     @property
     def kind(self) -> str:
         return getattr(self.check, "kind", "none")
+
+    @property
+    def kinds(self) -> str:
+        """The kinds of its checks: 'analytic', or 'analytic+coq' when a Coq lemma checks it too."""
+        return self.kind + ("+coq" if self.coq is not None else "")
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,12 @@ class StepResult:
     outcome: CheckResult | None
     corrected: CheckResult | None
     seconds: float
+    formal: CheckResult | None = None
+
+    @property
+    def formal_ok(self) -> bool:
+        """No Coq check, or one that holds or could not run."""
+        return self.formal is None or self.formal.ok or self.formal.skipped
 
 
 @dataclass(frozen=True)
@@ -113,8 +133,8 @@ class ProofReport:
 
     @property
     def as_expected(self) -> bool:
-        """Every step has the status the chain declares for it."""
-        return all(r.status == r.step.expected for r in self.results)
+        """Every step has the status the chain declares for it, and every Coq check that ran holds."""
+        return all(r.status == r.step.expected and r.formal_ok for r in self.results)
 
     def counts(self) -> dict[str, int]:
         return {status: sum(r.status == status for r in self.results) for status in STATUSES}
@@ -133,13 +153,34 @@ def run_step(step: ProofStep, context: ChainRun) -> StepResult:
             raise ValueError(f"step {step.label} has neither a check nor a reason to be unchecked")
         return StepResult(step, "unchecked", None, None, 0.0)
     outcome = _guarded(step.check, context)
+    formal = None if step.coq is None else _guarded(step.coq, context)
+    formal_ok = formal is None or formal.ok or formal.skipped
     corrected = None
     if outcome.ok:
-        status = "holds"
+        status = "holds" if formal_ok else "fails"
     else:
         corrected = _guarded(step.corrected, context) if step.corrected is not None else None
-        status = "gap" if step.gap and corrected is not None and corrected.ok else "fails"
-    return StepResult(step, status, outcome, corrected, time.perf_counter() - start)
+        status = "gap" if step.gap and corrected is not None and corrected.ok and formal_ok else "fails"
+    return StepResult(step, status, outcome, corrected, time.perf_counter() - start, formal)
+
+
+def checked_formally(result: StepResult) -> bool:
+    """Whether the step's verdict rests on a formal check: its Coq lemma holds, or the check that decides it (the
+    corrected one for a gap) is a SymPy identity, a z3 certificate or a reference."""
+    if result.formal is not None and result.formal.ok:
+        return True
+    deciding = result.corrected if result.status == "gap" else result.outcome
+    return deciding is not None and deciding.kind in FORMAL_KINDS
+
+
+def formal_counts(reports) -> dict[str, int]:
+    """Over the steps of ``reports``: how many are checked formally, by Coq (machine-checked), by Coq but not run
+    here, and in all."""
+    results = [r for report in reports for r in report.results]
+    return {"steps": len(results), "formal": sum(map(checked_formally, results)),
+            "coq": sum(r.formal is not None and r.formal.ok for r in results),
+            "coq_not_run": sum(r.formal is not None and r.formal.skipped for r in results),
+            "coq_failed": sum(not r.formal_ok for r in results)}
 
 
 def _guarded(check, context: ChainRun) -> CheckResult:
@@ -185,8 +226,8 @@ def errata_of(report: ProofReport) -> list[Erratum]:
     text = report.proof.id.split("/")[0]
     found = []
     for result in report.results:
-        if result.status not in ("fails", "gap"):
-            continue
+        if result.status not in ("fails", "gap") or (result.outcome.ok and not result.formal_ok):
+            continue  # a step whose only failure is its Coq check is a defect of the development, not of the text
         step = result.step
         corrected = "" if result.corrected is None else ("holds: " if result.corrected.ok else "fails: ") + \
             result.corrected.detail

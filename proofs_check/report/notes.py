@@ -90,7 +90,7 @@ def collect_run(*, profile: str = DEFAULT_PROFILE, log=None) -> LedgerRun:
     config = RunConfig(profile=profile)
     print(f"[notes] running the ledger as lazycheck verify does (profile {profile}, {config.examples} examples) and "
           f"the {len(noted_proofs())} proof chains", file=log, flush=True)
-    results, errata, proofs = run_ledger(ledger(), config, chains=noted_proofs(), render=proof_render.proof_json,
+    results, errata, proofs, _ = run_ledger(ledger(), config, chains=noted_proofs(), render=proof_render.proof_json,
                                          log=log)
     print("[notes] ledger and proof chains done; rendering", file=log, flush=True)
     return LedgerRun(profile, config.examples, None, tuple(_portable(r.as_json()) for r in results),
@@ -192,7 +192,10 @@ def _proof_section(note: Note, run: LedgerRun) -> str:
         return "## Proof\n\nNo proof chain is encoded for these claims; their evidence is measured (below).\n"
     chains = "\n".join(proof_render.proof_markdown(run.proofs[proof_id]) for proof_id in note.proofs)
     legend = ("Each step: its mark (✓ holds, ✗ fails, gap: the conclusion holds but the text's justification does "
-              "not), its label, the kind of check, and the statement after the step.")
+              "not), its label, the kind of check, and the statement after the step. A kind ending in +coq marks a "
+              "step machine-checked in Coq: under it, the lemma, its file, the statement the Coq kernel checked (the "
+              "step itself, its correction, or its negation at a witness) and the hypotheses that stand for facts "
+              "the development does not prove.")
     return f"## Proof\n\n{legend}\n\n{chains}"
 
 
@@ -273,13 +276,20 @@ def _counts(claims: Iterable[dict]) -> str:
 
 
 def _notes_table(run: LedgerRun) -> str:
-    rows = ["## Notes", "", "| note | claims | proof chains | errata |", "|---|---|---|---|"]
+    rows = ["## Notes", "", "| note | claims | proof chains (machine-checked steps) | errata |", "|---|---|---|---|"]
     for note in NOTES:
         claims = note_entries(note, run)
-        chains = ", ".join(f"`{p}` ({run.proofs[p]['status']})" for p in note.proofs) or "-"
+        chains = ", ".join(f"`{p}` ({run.proofs[p]['status']}; {_machine_checked(run.proofs[p])})"
+                           for p in note.proofs) or "-"
         rows.append(f"| [{note.title}]({note.file}) | {len(claims)}: {_counts(claims)} | {chains} | "
                     f"{len(note_errata(note, run))} |")
     return "\n".join(rows) + "\n"
+
+
+def _machine_checked(proof: dict) -> str:
+    """'12 of 19 steps in Coq': how many steps of a chain name a Coq lemma."""
+    steps = proof["steps"]
+    return f"{sum(step['coq'] is not None for step in steps)} of {len(steps)} steps in Coq"
 
 
 def _ledger_table(run: LedgerRun) -> str:

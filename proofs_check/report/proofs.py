@@ -15,7 +15,7 @@ def step_json(result: StepResult) -> dict:
     step = result.step
     return {
         "label": step.label, "location": step.location, "before": step.before, "after": step.after,
-        "justification": step.justification, "kind": step.kind,
+        "justification": step.justification, "kind": step.kind, "kinds": step.kinds, "coq": coq_json(result),
         "status": result.status, "expected": step.expected,
         "detail": None if result.outcome is None else result.outcome.detail,
         "counterexample": None if result.outcome is None else (result.outcome.counterexample or None),
@@ -28,6 +28,24 @@ def step_json(result: StepResult) -> dict:
     }
 
 
+def coq_json(result: StepResult) -> dict | None:
+    """The step's Coq lemma (file, name, the statement the kernel checked, what it proves of the step, the hypotheses
+    that stand for facts the development does not prove) and its verdict here."""
+    check = result.step.coq
+    if check is None:
+        return None
+    lemma = check.lemma
+    verdict = None if result.formal is None else {"ok": result.formal.ok, "skipped": result.formal.skipped,
+                                                  "detail": result.formal.detail}
+    return {"file": f"proofs_check/coq/{lemma.file}", "name": lemma.name, "role": check.role,
+            "statement": " ".join(lemma.statement.split()), "assumes": list(lemma.assumes), "verdict": verdict}
+
+
+#: What a Coq lemma proves of its step, by role.
+COQ_ROLES = {"statement": "proves the step", "corrected": "proves the corrected step",
+             "negation": "proves the negation of the step at an admissible witness"}
+
+
 def proof_json(report: ProofReport) -> dict:
     proof = report.proof
     return {"id": proof.id, "title": proof.title, "source": proof.source, "location": proof.location,
@@ -38,12 +56,13 @@ def proof_json(report: ProofReport) -> dict:
 
 def step_text(result: StepResult) -> str:
     step = result.step
-    lines = [f"  {_mark(result.status):>4} {step.label:>3} [{step.kind}] {step.after}",
+    lines = [f"  {_mark(result.status):>4} {step.label:>3} [{step.kinds}] {step.after}",
              f"           from: {step.before}   ({step.justification or 'no justification given'}; {step.location})"]
     if result.outcome is not None:
         lines.append(f"           {result.outcome.detail}")
         if result.outcome.counterexample:
             lines.append(f"           counterexample: {result.outcome.counterexample}")
+    lines += _coq_lines(result)
     if step.reading:
         lines.append(f"           reading: {step.reading}")
     if result.status in ("fails", "gap"):
@@ -54,6 +73,15 @@ def step_text(result: StepResult) -> str:
     if result.status != step.expected:
         lines.append(f"           UNEXPECTED: expected {step.expected}")
     return "\n".join(lines)
+
+
+def _coq_lines(result: StepResult) -> list[str]:
+    coq = coq_json(result)
+    if coq is None:
+        return []
+    lines = [f"           coq ({COQ_ROLES[coq['role']]}): {coq['verdict']['detail']}",
+             f"             {coq['file']}: {coq['name']} : {coq['statement']}"]
+    return lines + [f"             hypothesis standing for a fact: {fact}" for fact in coq["assumes"]]
 
 
 def proof_text(report: ProofReport) -> str:
@@ -73,7 +101,7 @@ def proof_latex(report: ProofReport) -> str:
     lines = [rf"\paragraph{{{escape(report.proof.id)}}} {escape(report.proof.statement)}", r"\begin{enumerate}"]
     for r in report.results:
         detail = "" if r.outcome is None else escape(r.outcome.detail)
-        lines.append(rf"  \item[{escape(r.step.label)}] {symbol[r.status]} \emph{{{escape(r.step.kind)}}}: "
+        lines.append(rf"  \item[{escape(r.step.label)}] {symbol[r.status]} \emph{{{escape(r.step.kinds)}}}: "
                      rf"{escape(r.step.after)} ({escape(r.step.justification)}). {detail}")
     lines.append(r"\end{enumerate}")
     return "\n".join(lines)
@@ -107,10 +135,11 @@ def step_markdown(step: dict) -> str:
     code, text = render.markdown_code, render.markdown_text
     justification = step["justification"] or "no justification given"
     mark = MARKDOWN_STEP_MARKS[step["status"]]
-    lines = [f"- {mark} **{step['label']}** · *{step['kind']}* · {code(step['after'])}",
+    lines = [f"- {mark} **{step['label']}** · *{step['kinds']}* · {code(step['after'])}",
              f"  - from {code(step['before'])} ({text(justification)}; {text(step['location'])})"]
     if step["detail"] is not None:
         lines.append(f"  - check: {code(step['detail'])}")
+    lines += coq_markdown(step["coq"])
     if step["counterexample"]:
         lines.append(f"  - counterexample: {code(step['counterexample'])}")
     if step["reading"]:
@@ -120,6 +149,18 @@ def step_markdown(step: dict) -> str:
     if step["status"] != step["expected"]:
         lines.append(f"  - **unexpected**: the chain expects {step['expected']}")
     return "\n".join(lines)
+
+
+def coq_markdown(coq: dict | None, notes_to_root: str = "..") -> list[str]:
+    """The step's Coq lemma as nested list items: what it proves, a link to its file, the statement the kernel
+    checked, and the hypotheses that stand for facts. Its verdict here is left out: the notes read the same on a
+    machine without Coq (``lazycheck proof`` and ``verify`` report it)."""
+    if coq is None:
+        return []
+    code = render.markdown_code
+    link = f"[{coq['file'].rsplit('/', 1)[-1]}]({notes_to_root}/{coq['file']})"
+    lines = [f"  - machine-checked (Coq, {link}, `{coq['name']}`) {COQ_ROLES[coq['role']]}: {code(coq['statement'])}"]
+    return lines + [f"    - hypothesis standing for a fact: {render.markdown_text(fact)}" for fact in coq["assumes"]]
 
 
 def proof_markdown(proof: dict, heading: str = "###") -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from proofs_check.ledger.entry import STATUSES
+from proofs_check.proofs.coq import coq_missing
 from proofs_check.report.derivations import derivation_json
 from proofs_check.report.proofs import erratum_json
 from symbolic import TEXTS, Derivation
@@ -111,8 +112,22 @@ def errata_lines(errata) -> str:
     return "\n".join(lines)
 
 
-def verify_json(runs: list[DerivationRun], claims, errata, config) -> dict:
-    """The whole report as JSON: the run configuration, the derivations, the claims, the errata."""
+def formal_line(formal: dict[str, int]) -> str:
+    """How the proof steps were checked: formally in all, machine-checked by Coq, and the Coq checks not run here."""
+    if not formal:
+        return "proof steps: none run"
+    line = (f"proof steps: {formal['formal']} of {formal['steps']} checked formally (Coq, z3, SymPy identity or a "
+            f"reference); {formal['coq']} machine-checked by Coq")
+    if formal["coq_failed"]:
+        line += f", {formal['coq_failed']} Coq checks FAILED"
+    if formal["coq_not_run"]:
+        line += f"; {formal['coq_not_run']} Coq checks not run ({coq_missing()})"
+    return line
+
+
+def verify_json(runs: list[DerivationRun], claims, errata, config, formal: dict | None = None) -> dict:
+    """The whole report as JSON: the run configuration, the derivations, the claims, the errata, and how the proof
+    steps were checked."""
     derivations = []
     for name, derivation, error, seconds in runs:
         entry = {"name": name, "seconds": round(seconds, 4), "error": error}
@@ -121,4 +136,4 @@ def verify_json(runs: list[DerivationRun], claims, errata, config) -> dict:
         derivations.append(entry)
     return {"derivations": derivations, "summary": derivations_summary(runs), **config.as_json(),
             "claims": [c.as_json() for c in claims], "summary_claims": status_counts(claims),
-            "errata": [erratum_json(e) for e in errata]}
+            "errata": [erratum_json(e) for e in errata], "proof_steps": formal or {}}

@@ -52,7 +52,7 @@ def test_twins_share_one_run_of_their_search(monkeypatch):
     calls = []
     original = NumericRef.run
     monkeypatch.setattr(NumericRef, "run", lambda self, config: calls.append(self.key) or original(self, config))
-    results, _, _ = runner.run_ledger(select(["chizat-bach/lemma-3.3", "smith/lemma-B.1"]),
+    results, *_ = runner.run_ledger(select(["chizat-bach/lemma-3.3", "smith/lemma-B.1"]),
                                       RunConfig(max_examples=4), parallel=False)
     assert calls == ["numeric:chizat-bach/lemma-3.3"]
     assert results[0].checks[-1] == results[1].checks[-1]
