@@ -133,6 +133,11 @@ TESTED_BY = {
         "proofs_check.ledger.smith", "proofs_check.ledger.chizat_bach_remarks", "proofs_check.ledger.smith_remarks"),
     "proofs_check/report/test_notes.py": ("proofs_check.report.markdown", "proofs_check.cli.notes",
                                           "proofs_check.report.note_plan"),
+    "proofs_check/proofs/test_coq.py": (
+        "proofs_check.proofs.coq_build", "proofs_check.proofs.formal", "proofs_check.proofs.coq_lemmas",
+        "proofs_check.proofs.coq_lemmas.lemma", "proofs_check.proofs.coq_lemmas.analysis",
+        "proofs_check.proofs.coq_lemmas.inner", "proofs_check.proofs.coq_lemmas.constants",
+        "proofs_check.proofs.coq_lemmas.laziness"),
     "proofs_check/cli/test_cli.py": (
         "proofs_check.studies.bench", "proofs_check.report.derivations", "proofs_check.report.verify",
         "proofs_check.cli.app", "proofs_check.cli.common", "proofs_check.cli.derive", "proofs_check.cli.verify",

@@ -31,6 +31,7 @@ import sympy as sp
 from proofs_check.ledger import STATUSES, ledger
 from proofs_check.ledger.runner import run_ledger
 from proofs_check.report import markdown as render
+from proofs_check.proofs.coq_lemmas import coq_lemmas
 from proofs_check.report import proofs as proof_render
 from proofs_check.report.derivations import derivation_markdown
 from proofs_check.report.note_plan import NOTES, Note
@@ -227,12 +228,21 @@ def _entry_evidence(claim: dict, run: LedgerRun) -> str:
 
 
 def _check_markdown(check: dict) -> str:
+    if check["kind"] == "coq":
+        return _coq_check_markdown(check)
     lines = [f"- {render.MARKDOWN_MARKS[bool(check['ok'])]} *{check['kind']}* `{check['ref']}`: "
              f"{render.markdown_code(check['detail'])}"]
     if check.get("counterexample"):
         lines.append(f"  - counterexample: {render.markdown_code(check['counterexample'])}")
     lines += [f"  - replay: {render.markdown_code(command)}" for command in check.get("replay", [])]
     return "\n".join(lines)
+
+
+def _coq_check_markdown(check: dict) -> str:
+    """A ledger entry's Coq lemma, as the notes show it: the lemma and its statement, not its verdict here (the notes
+    read the same with or without Coq installed)."""
+    (lemma,) = [lemma for lemma in coq_lemmas().values() if f"{lemma.file}:{lemma.name}" == check["ref"]]
+    return "\n".join(proof_render.coq_markdown(proof_render.lemma_json(lemma, "claim"), indent=""))
 
 
 def _figures(note: Note, figures: Mapping[str, str]) -> str:

@@ -29,20 +29,24 @@ def step_json(result: StepResult) -> dict:
 
 
 def coq_json(result: StepResult) -> dict | None:
-    """The step's Coq lemma (file, name, the statement the kernel checked, what it proves of the step, the hypotheses
-    that stand for facts the development does not prove) and its verdict here."""
+    """The step's Coq lemma (:func:`lemma_json`) and its verdict here."""
     check = result.step.coq
     if check is None:
         return None
-    lemma = check.lemma
     verdict = None if result.formal is None else {"ok": result.formal.ok, "skipped": result.formal.skipped,
                                                   "detail": result.formal.detail}
-    return {"file": f"proofs_check/coq/{lemma.file}", "name": lemma.name, "role": check.role,
-            "statement": " ".join(lemma.statement.split()), "assumes": list(lemma.assumes), "verdict": verdict}
+    return lemma_json(check.lemma, check.role) | {"verdict": verdict}
 
 
-#: What a Coq lemma proves of its step, by role.
-COQ_ROLES = {"statement": "proves the step", "corrected": "proves the corrected step",
+def lemma_json(lemma, role: str = "statement") -> dict:
+    """A Coq lemma: its file, its name, the statement the kernel checks, what it proves of its step (``role``) and
+    the hypotheses that stand for facts the development does not prove."""
+    return {"file": f"proofs_check/coq/{lemma.file}", "name": lemma.name, "role": role,
+            "statement": " ".join(lemma.statement.split()), "assumes": list(lemma.assumes)}
+
+
+#: What a Coq lemma proves of its step (or of its ledger entry), by role.
+COQ_ROLES = {"statement": "proves the step", "claim": "proves the claim", "corrected": "proves the corrected step",
              "negation": "proves the negation of the step at an admissible witness"}
 
 
@@ -151,7 +155,7 @@ def step_markdown(step: dict) -> str:
     return "\n".join(lines)
 
 
-def coq_markdown(coq: dict | None, notes_to_root: str = "..") -> list[str]:
+def coq_markdown(coq: dict | None, notes_to_root: str = "..", indent: str = "  ") -> list[str]:
     """The step's Coq lemma as nested list items: what it proves, a link to its file, the statement the kernel
     checked, and the hypotheses that stand for facts. Its verdict here is left out: the notes read the same on a
     machine without Coq (``lazycheck proof`` and ``verify`` report it)."""
@@ -159,8 +163,9 @@ def coq_markdown(coq: dict | None, notes_to_root: str = "..") -> list[str]:
         return []
     code = render.markdown_code
     link = f"[{coq['file'].rsplit('/', 1)[-1]}]({notes_to_root}/{coq['file']})"
-    lines = [f"  - machine-checked (Coq, {link}, `{coq['name']}`) {COQ_ROLES[coq['role']]}: {code(coq['statement'])}"]
-    return lines + [f"    - hypothesis standing for a fact: {render.markdown_text(fact)}" for fact in coq["assumes"]]
+    lines = [f"{indent}- machine-checked (Coq, {link}, `{coq['name']}`) {COQ_ROLES[coq['role']]}: "
+             f"{code(coq['statement'])}"]
+    return lines + [f"{indent}  - hypothesis standing for a fact: {render.markdown_text(fact)}" for fact in coq["assumes"]]
 
 
 def proof_markdown(proof: dict, heading: str = "###") -> str:

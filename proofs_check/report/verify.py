@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from proofs_check.ledger.entry import STATUSES
-from proofs_check.proofs.coq import coq_missing
+from proofs_check.proofs import coq
 from proofs_check.report.derivations import derivation_json
 from proofs_check.report.proofs import erratum_json
 from symbolic import TEXTS, Derivation
@@ -121,7 +121,7 @@ def formal_line(formal: dict[str, int]) -> str:
     if formal["coq_failed"]:
         line += f", {formal['coq_failed']} Coq checks FAILED"
     if formal["coq_not_run"]:
-        line += f"; {formal['coq_not_run']} Coq checks not run ({coq_missing()})"
+        line += f"; {formal['coq_not_run']} Coq checks not run ({coq.coq_missing()})"
     return line
 
 

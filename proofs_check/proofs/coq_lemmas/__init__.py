@@ -9,18 +9,9 @@ facts, the chain rule, quadratic-form inequalities of matrices).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
-
-@dataclass(frozen=True)
-class CoqLemma:
-    """A lemma of the development under ``proofs_check/coq``: its file, its name and its statement."""
-
-    file: str
-    name: str
-    statement: str
-    assumes: tuple[str, ...] = ()
+from proofs_check.proofs.coq_lemmas.lemma import CoqLemma
 
 
 @cache

@@ -4,7 +4,7 @@ Proposition A.1 and chizat-bach Theorem 3.2)."""
 
 from __future__ import annotations
 
-from proofs_check.proofs.coq_lemmas import CoqLemma
+from proofs_check.proofs.coq_lemmas.lemma import CoqLemma
 
 _ENDPOINTS = (
     "is_derive at the endpoints of [0, T] (two-sided) is a mild strengthening of the text's "

@@ -10,7 +10,7 @@ over R; kappa^{3/2} is written ``kappa * sqrt kappa`` and nu^{3/2} ``nu * sqrt n
 
 from __future__ import annotations
 
-from proofs_check.proofs.coq_lemmas import CoqLemma
+from proofs_check.proofs.coq_lemmas.lemma import CoqLemma
 
 _NM = "NormedModule R_AbsRing"
 

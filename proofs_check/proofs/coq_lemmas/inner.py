@@ -8,7 +8,7 @@ Require Import Lazycheck.<all modules>. Open Scope R_scope.``
 
 from __future__ import annotations
 
-from proofs_check.proofs.coq_lemmas import CoqLemma
+from proofs_check.proofs.coq_lemmas.lemma import CoqLemma
 
 LEMMAS: dict[str, CoqLemma] = {
     "ip_cauchy_schwarz": CoqLemma(

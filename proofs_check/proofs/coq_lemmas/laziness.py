@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from proofs_check.proofs.coq_lemmas import CoqLemma
+from proofs_check.proofs.coq_lemmas.lemma import CoqLemma
 
 LEMMAS: dict[str, CoqLemma] = {
     "smith_displacement": CoqLemma(

@@ -18,6 +18,7 @@ import sympy as sp
 from proofs_check.cli import main
 from proofs_check.ledger import ledger
 from proofs_check.proofs.checks import RateCheck, call_validator
+from proofs_check.proofs.coq import coq_missing
 from proofs_check.results import Witness
 
 
@@ -73,6 +74,18 @@ def test_the_whole_ledger_report(tmp_path):
     _every_entry_has_its_expected_status(report)
     _every_verify_counterexample_is_admissible(report)
     _every_erratum_counterexample_is_admissible(_errata_report())
+    _most_steps_are_checked_formally(report["proof_steps"])
+
+
+def _most_steps_are_checked_formally(steps):
+    """Issue 13's floor: at least 80% of the proof steps checked formally and 20 machine-checked by Coq; without
+    Coq, the Coq checks are reported as not run and none fails."""
+    assert steps["coq_failed"] == 0
+    if coq_missing():
+        assert steps["coq"] == 0 and steps["coq_not_run"] >= 20
+    else:
+        assert steps["coq_not_run"] == 0 and steps["coq"] >= 20
+        assert steps["formal"] >= 0.8 * steps["steps"], steps
 
 
 def _every_entry_has_its_expected_status(verify_report):

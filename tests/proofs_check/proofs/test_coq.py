@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from proofs_check.proofs import coq
+from proofs_check.proofs import coq, coq_build
 from proofs_check.proofs.chain import ChainRun, Proof, ProofStep, checked_formally, errata_of, run_chain
 from proofs_check.proofs.coq_lemmas import CoqLemma, coq_lemmas
 from proofs_check.proofs.formal import FORMALIZED
@@ -20,14 +20,14 @@ needs_coq = pytest.mark.skipif(bool(coq.coq_missing()), reason="coqc with Coquel
 def test_forbidden_vernacular_is_found_outside_comments_only():
     source = '(* Admitted here is a comment (* nested Axiom *) *) Lemma x : True.\nProof. admit. Qed.\n' \
              'Definition s := "Parameter".\nLemma admissible_thing : True. Proof. exact I. Qed.'
-    assert coq.forbidden_in(source) == ["admit"]
-    assert coq.forbidden_in("Axiom bad : False.") == ["Axiom"]
-    assert coq.forbidden_in("Lemma ok : True. Proof. exact I. Qed.") == []
+    assert coq_build.forbidden_in(source) == ["admit"]
+    assert coq_build.forbidden_in("Axiom bad : False.") == ["Axiom"]
+    assert coq_build.forbidden_in("Lemma ok : True. Proof. exact I. Qed.") == []
 
 
 def test_requires_names_the_files_of_the_development():
     source = "From Coq Require Import Reals.\nRequire Import Lazycheck.Gronwall Lazycheck.InnerProduct.\n(* Lazycheck.Errata *)"
-    assert coq.requires(source) == {"Gronwall.v", "InnerProduct.v"}
+    assert coq_build.requires(source) == {"Gronwall.v", "InnerProduct.v"}
 
 
 def test_the_formalization_table_names_registered_lemmas_and_real_steps():
@@ -52,7 +52,7 @@ def _tree(tmp_path, files: dict[str, str]):
 
 
 def _gronwall() -> str:
-    return (coq.development() / "Gronwall.v").read_text()
+    return (coq_build.development() / "Gronwall.v").read_text()
 
 
 def _verdict(root, key: str, lemma: CoqLemma) -> CheckResult:
@@ -121,11 +121,11 @@ def test_a_lemma_resting_on_an_extra_axiom_is_caught(tmp_path, own_cache):
 @needs_coq
 def test_an_unchanged_tree_recompiles_nothing(tmp_path, own_cache):
     root = _tree(tmp_path, {"Extra.v": EXTRA_AXIOM})
-    first = coq.build(root)
+    first = coq_build.build(root)
     assert not first.cached
-    assert coq.build(root).cached
+    assert coq_build.build(root).cached
     (root / "Extra.v").write_text(EXTRA_AXIOM + "\n(* changed *)\n")
-    assert not coq.build(root).cached
+    assert not coq_build.build(root).cached
 
 
 # How a Coq check enters a step.
@@ -160,7 +160,7 @@ def test_a_step_holds_only_when_its_coq_check_holds():
 
 
 def test_without_coq_the_step_is_decided_by_its_other_checks(monkeypatch):
-    monkeypatch.setattr(coq, "coq_missing", lambda: "coqc is not installed; " + coq.INSTALL_HINT)
+    monkeypatch.setattr(coq, "coq_missing", lambda: "coqc is not installed; " + coq_build.INSTALL_HINT)
     skipped = coq.CoqCheck("gronwall_decay").run()
     assert skipped.skipped and not skipped.ok and "apt-get install -y coq" in skipped.detail
     report = run_chain(_chain(skipped), _context())
@@ -173,6 +173,39 @@ def test_a_coq_role_must_be_known():
 
 
 def test_the_development_ships_as_package_data():
-    files = coq.project_files(coq.development())
-    assert files and all((coq.development() / name).is_file() for name in files)
-    assert shutil.which("coqc") is None or coq.tree_hash(coq.development())
+    files = coq_build.project_files(coq_build.development())
+    assert files and all((coq_build.development() / name).is_file() for name in files)
+    assert shutil.which("coqc") is None or coq_build.tree_hash(coq_build.development())
+
+
+# What a reader sees.
+
+def test_the_chain_shows_the_statement_the_kernel_checked():
+    from proofs_check.proofs.catalog import chain_context, proof
+    from proofs_check.proofs.chain import run_step
+    from proofs_check.report.proofs import proof_markdown, proof_json, proof_text
+    from proofs_check.proofs.chain import ProofReport
+
+    chain = proof("chizat-bach/lemma-3.3")
+    step = chain.step("2")
+    report = ProofReport(chain, (run_step(step, chain_context(RunConfig())),), 0.0)
+    lemma = coq_lemmas()["l33_chain_rule"]
+    text = proof_text(report)
+    assert "[identity+coq]" in text and "l33_chain_rule" in text
+    assert " ".join(lemma.statement.split()) in text
+    assert all(f"hypothesis standing for a fact: {fact}" in text for fact in lemma.assumes)
+    markdown = proof_markdown(proof_json(report))
+    assert "(../proofs_check/coq/Lemma33.v)" in markdown and " ".join(lemma.statement.split()) in markdown
+    assert "machine-checked: " not in markdown  # the notes read the same with or without Coq
+
+
+def test_verify_ends_with_what_was_machine_checked(monkeypatch):
+    from proofs_check.report.verify import formal_line
+
+    counts = {"steps": 10, "formal": 8, "coq": 5, "coq_not_run": 0, "coq_failed": 0}
+    assert formal_line(counts) == ("proof steps: 8 of 10 checked formally (Coq, z3, SymPy identity or a reference); "
+                                   "5 machine-checked by Coq")
+    monkeypatch.setattr(coq, "coq_missing", lambda: "coqc is not installed; " + coq_build.INSTALL_HINT)
+    line = formal_line(counts | {"coq": 0, "coq_not_run": 5, "formal": 3})
+    assert "5 Coq checks not run" in line and "apt-get install -y coq" in line
+    assert "FAILED" in formal_line(counts | {"coq_failed": 1})
