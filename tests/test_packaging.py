@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("symbolic", "numeric", "proofs_check")
 DATA = Path("proofs_check/studies/section5/data")
+COQ = Path("proofs_check/coq")
 #: A derivation, a lemma search and its chain, and a Section 5 claim that reads the package data.
 CLAIMS = ("smith/theorem-2.2/lip-sigma", "chizat-bach/lemma-3.3", "chizat-bach/section-5-figure-1c")
 
@@ -39,7 +40,8 @@ def test_the_wheel_holds_every_module_and_data_file(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     sources = {p.relative_to(ROOT).as_posix() for package in PACKAGES for p in (ROOT / package).rglob("*.py")}
     data = {p.relative_to(ROOT).as_posix() for p in (ROOT / DATA).rglob("*") if p.is_file()}
-    assert sources - names == set() and data - names == set()
+    coq = {p.relative_to(ROOT).as_posix() for p in (ROOT / COQ).iterdir() if p.suffix == ".v" or p.name == "_CoqProject"}
+    assert sources - names == set() and data - names == set() and coq - names == set() and len(coq) > 1
     assert any(name.endswith("entry_points.txt") for name in names)
 
 

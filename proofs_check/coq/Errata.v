@@ -8,6 +8,7 @@
 
 From Coq Require Import Reals Lra.
 From Coquelicot Require Import Coquelicot.
+Require Import Lazycheck.Integrals.
 Open Scope R_scope.
 
 (* a. smith, Theorem 2.4, proof, step 3: "Sigma(w) >= (3/4) sigma_min^2 Id for all w in B_r0(w0)".
@@ -72,57 +73,48 @@ Proof.
 Qed.
 
 (* c. chizat-bach, Theorem 3.2, proof, step 7 (the displacement display): "||w(t) - w(0)|| <=
-   (2 nu^{3/2}/(alpha mu)) ||Df_w0|| ||alpha f(w0) - f star|| int_0^t e^{-(mu sigma^2/4)s} ds".  Its premise
-   (the speed bound 2 nu/alpha ||Df_w0|| ||alpha f - f star|| of step 6 with Lemma 3.3's factor
-   sqrt(nu/mu)) gives the prefactor 2 nu^{3/2}/(alpha mu^{1/2}); the written one does not follow when
-   mu > 1.  Witness: mu = nu = 4, alpha = ||Df_w0|| = ||alpha f(w0) - f star|| = 1, any sigma, t > 0,
-   J the integral, and D (standing for ||w(t) - w(0)||) equal to the premise's bound: D satisfies the
-   premise (and 0 < mu <= nu, ...) but exceeds the text's bound. *)
-Lemma err_prefactor (sigma t : R) :
-  0 < sigma -> 0 < t ->
-  let mu : R := 4 in let nu : R := 4 in let alpha : R := 1 in let n0 : R := 1 in let d0 : R := 1 in
-  let J := RInt (fun s => exp (- (mu * sigma ^ 2 / 4) * s)) 0 t in
-  let D := 2 * nu * sqrt nu / (alpha * sqrt mu) * n0 * d0 * J in
-  (0 < mu <= nu /\ 0 < alpha /\ 0 < n0 /\ 0 < d0 /\ 0 < J /\
-   D <= 2 * nu * sqrt nu / (alpha * sqrt mu) * n0 * d0 * J) /\
-  ~ (D <= 2 * nu * sqrt nu / (alpha * mu) * n0 * d0 * J).
+   (2 nu^{3/2}/(alpha mu)) ||Df(w0)|| ||alpha f(w0) - f*|| int_0^t exp(-(mu sigma_min^2/4) s) ds".
+   False on an actual gradient flow that satisfies every hypothesis of Theorem 3.2: f(w) = w on R, w0 = 0,
+   alpha = 1, R(y) = nu (y - 1)^2/2 with nu = 100 (mu-strongly convex and nu-smooth with mu = nu = 100, so
+   kappa = 1, f* = 1), Df = 1 (sigma_min = ||Df(w0)|| = 1, Lip(Df) = 0 <= L for any L > 0, here L = 1/100),
+   ||f(w0)|| = 0 <= M and alpha > ||f*||/M. The flow w' = -(1/alpha) Df(w) R'(alpha f(w)) = -nu (w - 1) is
+   w(t) = 1 - exp(-nu t); at t = 1 its displacement 1 - e^{-100} exceeds the text's 0.8 (1 - e^{-25}). The
+   corrected prefactor 2 nu^{3/2}/(alpha mu^{1/2}) gives 8 (1 - e^{-25}). *)
+Lemma err_prefactor :
+  let mu := 100 in let nu := 100 in let alpha := 1 in let n0 := 1 in let d0 := 1 in let sigma := 1 in
+  let w := fun t => 1 - exp (- nu * t) in
+  let L := / 100 in let kappa := nu / mu in
+  let M := sigma ^ 3 / (32 * kappa * sqrt kappa * n0 * L) in
+  (forall u v : R, Rabs (1 - 1) <= L * Rabs (u - v)) /\
+  Rabs 0 <= M /\ Rabs 1 / M < alpha /\
+  (forall t, is_derive w t (- (/ alpha) * 1 * (nu * (alpha * w t - 1)))) /\ w 0 = 0 /\
+  ~ (Rabs (w 1 - w 0) <= 2 * nu * sqrt nu / (alpha * mu) * n0 * d0
+        * RInt (fun s => exp (- (mu * sigma ^ 2 / 4) * s)) 0 1).
 Proof.
-  intros Hs Ht mu nu alpha n0 d0 J D.
-  assert (Hs4 : sqrt 4 = 2).
-  { replace 4 with (2 ^ 2) by field. apply sqrt_pow2. lra. }
-  assert (HI : 0 < J).
-  { unfold J, mu.
-    assert (Hc : 0 < 4 * sigma ^ 2 / 4) by (assert (0 < sigma ^ 2) by (apply pow_lt; lra); lra).
-    set (a := 4 * sigma ^ 2 / 4) in *.
-    assert (E : is_RInt (fun s => exp (- a * s)) 0 t ((exp (- a * 0) - exp (- a * t)) / a)).
-    { assert (E : (exp (- a * 0) - exp (- a * t)) / a
-                  = minus (- exp (- a * t) / a) (- exp (- a * 0) / a)).
-      { unfold minus, plus, opp; simpl. field. lra. }
-      rewrite E.
-      apply (is_RInt_derive (fun s => - exp (- a * s) / a)).
-      - intros x _. auto_derive; [exact I | field; lra].
-      - intros x _. apply (@ex_derive_continuous R_AbsRing R_NormedModule). auto_derive. exact I. }
-    rewrite (is_RInt_unique _ _ _ _ E).
-    replace (- a * 0) with 0 by field. rewrite exp_0.
-    apply Rdiv_lt_0_compat; [| exact Hc].
-    assert (exp (- a * t) < exp 0).
-    { apply exp_increasing. assert (0 < a * t) by (apply Rmult_lt_0_compat; lra). lra. }
-    rewrite exp_0 in H. lra. }
-  unfold D, mu, nu, alpha, n0, d0. rewrite Hs4.
-  split; [repeat split; lra |].
-  lra.
-Qed.
-
-(* d. smith, Theorem 2.2, proof, step 11: "the curve Delta(t) lies strictly below the solution curve
-   u(t) = (C1/(C2 alpha))(exp(C2 t) - 1)".  False for every admissible Delta (Delta(0) = 0, as the text
-   has it; e.g. Delta = 0, which also satisfies Delta' <= C1/alpha + C2 Delta): at t = 0 both are 0. *)
-Lemma err_strictly_below (C1 C2 alpha : R) (Delta : R -> R) :
-  0 <= C1 -> 0 < C2 -> 0 < alpha -> Delta 0 = 0 ->
-  ~ (forall t, 0 <= t -> Delta t < C1 / (C2 * alpha) * (exp (C2 * t) - 1)).
-Proof.
-  intros HC1 HC2 Ha H0 H.
-  specialize (H 0 (Rle_refl 0)).
-  rewrite H0, Rmult_0_r, exp_0 in H. lra.
+  intros mu nu alpha n0 d0 sigma w L kappa M.
+  assert (Hs : sqrt 100 = 10).
+  { replace 100 with (10 ^ 2) by ring. apply sqrt_pow2. lra. }
+  assert (HM : M = 100 / 32).
+  { unfold M, kappa, mu, nu, sigma, n0, L. replace (100 / 100) with 1 by field. rewrite sqrt_1. field. }
+  split; [intros u v; unfold L; rewrite Rminus_diag_eq, Rabs_R0 by reflexivity;
+          apply Rmult_le_pos; [lra | apply Rabs_pos] |].
+  split; [rewrite Rabs_R0, HM; lra |].
+  split; [rewrite Rabs_R1, HM; unfold alpha; lra |].
+  split; [| split].
+  - intros t. unfold w, nu, alpha. auto_derive; [exact I | field].
+  - unfold w. rewrite Rmult_0_r, exp_0. ring.
+  - unfold w, mu, nu, alpha, n0, d0, sigma. rewrite Hs.
+    rewrite (is_RInt_unique _ 0 1 _ (exp_decay_integral (100 * 1 ^ 2 / 4) 1 ltac:(lra))).
+    rewrite Rmult_0_r, exp_0.
+    assert (H1 : exp (- (100) * 1) < / 10).
+    { replace (- (100) * 1) with (- (100)) by ring.
+      assert (Hb : exp 100 > 101) by (pose proof (exp_ineq1 100); lra).
+      assert (Hc : exp (- (100)) = / exp 100) by apply exp_Ropp.
+      assert (Hd : / exp 100 < / 10) by (apply Rinv_lt_contravar; lra).
+      lra. }
+    assert (H2 : 0 < exp (- (100 * 1 ^ 2 / 4) * 1)) by apply exp_pos.
+    rewrite Rabs_right by lra.
+    intro H. lra.
 Qed.
 
 (* e. smith, Theorem 2.4, proof, step 5: "||w'(t)|| = (1/alpha) ||Dh(w)|| ||grad R(y(t))||", i.e. an
@@ -160,50 +152,4 @@ Proof.
     split; [exact H2 | split].
     + rewrite EA01, E01. lra.
     + intros H. pose proof (H (0, 1)) as H'. rewrite EA01, E01 in H'. lra.
-Qed.
-
-(* f. smith, Theorem 2.2, proof, step 12: "our upper bound on sup_{t in [0, T]} ||w(t) - w0|| grows
-   exponentially as a function of T" -- that bound is (1/alpha)(T R(alpha h(w0)))^{1/2} (step 4; R0 stands
-   for R(alpha h(w0)) >= 0), which grows like sqrt(T): it is eventually below every c exp(k T), c, k > 0.
-   (The sentence describes the bound on Delta, (C1/(C2 alpha))(exp(C2 T) - 1).) *)
-Lemma err_not_exponential (alpha R0 : R) :
-  0 < alpha -> 0 <= R0 ->
-  ~ (exists c k T1, 0 < c /\ 0 < k /\ forall T, T1 <= T -> c * exp (k * T) <= sqrt (T * R0) / alpha).
-Proof.
-  intros Ha HR0 [c [k [T1 [Hc [Hk H]]]]].
-  set (T := Rmax T1 (Rmax R0 (4 / (c * k ^ 2 * alpha))) + 1).
-  assert (HckA : 0 < c * k ^ 2 * alpha).
-  { apply Rmult_lt_0_compat; [apply Rmult_lt_0_compat; [lra | apply pow_lt; lra] | lra]. }
-  assert (HT1 : T1 <= T) by (unfold T; pose proof (Rmax_l T1 (Rmax R0 (4 / (c * k ^ 2 * alpha)))); lra).
-  assert (HTR : R0 + 1 <= T).
-  { unfold T. pose proof (Rmax_r T1 (Rmax R0 (4 / (c * k ^ 2 * alpha)))).
-    pose proof (Rmax_l R0 (4 / (c * k ^ 2 * alpha))). lra. }
-  assert (HTc : 4 / (c * k ^ 2 * alpha) < T).
-  { unfold T. pose proof (Rmax_r T1 (Rmax R0 (4 / (c * k ^ 2 * alpha)))).
-    pose proof (Rmax_r R0 (4 / (c * k ^ 2 * alpha))). lra. }
-  assert (HT0 : 0 < T) by lra.
-  specialize (H T HT1).
-  (* sqrt(T R0)/alpha <= T/alpha *)
-  assert (Hsq : sqrt (T * R0) <= T).
-  { apply Rle_trans with (sqrt (T * T)); [| rewrite sqrt_square; lra].
-    apply sqrt_le_1_alt. apply Rmult_le_compat_l; lra. }
-  assert (Hup : sqrt (T * R0) / alpha <= T / alpha).
-  { unfold Rdiv. apply Rmult_le_compat_r; [left; apply Rinv_0_lt_compat |]; lra. }
-  (* c exp(kT) >= c (kT/2)^2 *)
-  assert (Hx : 0 < k * T / 2) by (assert (0 < k * T) by (apply Rmult_lt_0_compat; lra); lra).
-  assert (Hexp : (k * T / 2) ^ 2 <= exp (k * T)).
-  { replace (k * T) with (k * T / 2 + k * T / 2) at 2 by field.
-    rewrite exp_plus. pose proof (exp_ineq1_le (k * T / 2)).
-    replace ((k * T / 2) ^ 2) with ((k * T / 2) * (k * T / 2)) by field.
-    apply Rmult_le_compat; lra. }
-  assert (Hlow : c * ((k * T / 2) ^ 2) <= c * exp (k * T)) by (apply Rmult_le_compat_l; lra).
-  (* c (kT/2)^2 > T/alpha because T > 4/(c k^2 alpha) *)
-  assert (Hgap : T / alpha < c * ((k * T / 2) ^ 2)).
-  { apply Rmult_lt_compat_r with (r := c * k ^ 2 * alpha) in HTc; [| exact HckA].
-    replace (4 / (c * k ^ 2 * alpha) * (c * k ^ 2 * alpha)) with 4 in HTc by (field; lra).
-    replace (c * ((k * T / 2) ^ 2)) with (T / alpha * (T * (c * k ^ 2 * alpha) / 4)) by (field; lra).
-    assert (0 < T / alpha) by (apply Rdiv_lt_0_compat; lra).
-    rewrite <- (Rmult_1_r (T / alpha)) at 1.
-    apply Rmult_lt_compat_l; lra. }
-  lra.
 Qed.

@@ -43,10 +43,10 @@ FORMALIZED: dict[str, dict[str, CoqCheck]] = {
         "8": CoqCheck("c_displacement"),
         "9": CoqCheck("c_within_r0"),
         "10": CoqCheck("c_initial_gap"),
-        "14": CoqCheck("c_t0_tail"),
+        "14": CoqCheck("c_t0_tail_integral"),
     },
     "chizat-bach/theorem-3.4": {
-        "4": CoqCheck("c_eigen_sandwich"),
+        "4": CoqCheck("c_eigen_interval"),
         "19": CoqCheck("c_stays_in_chart"),
     },
     "smith/theorem-2.2": {
@@ -57,8 +57,7 @@ FORMALIZED: dict[str, dict[str, CoqCheck]] = {
         "8": CoqCheck("c_triangle_split"),
         "9": CoqCheck("c_delta_rate"),
         "10": CoqCheck("gronwall_linear"),
-        "11": CoqCheck("err_strictly_below", _NEGATION),
-        "12": CoqCheck("err_not_exponential", _NEGATION),
+        "11": CoqCheck("gronwall_linear"),
         "13": CoqCheck("norm_integral_le", _CORRECTED),
         "14": CoqCheck("c_speed_gap"),
         "15": CoqCheck("ftc_linear_bound"),

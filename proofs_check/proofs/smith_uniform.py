@@ -28,6 +28,10 @@ t, alpha, mu, nu, kappa, sigma_min, Df_norm, lip_Df, d0, r, f_star_norm, K, lam,
     "t alpha mu nu kappa sigma_min Df_norm lip_Df d0 r f_star_norm K lam Sigma0_norm q")
 
 
+
+#: Step 5's witness: a full-rank Jacobian and a gradient on which ||Dh^T g|| < ||Dh|| ||g||.
+_DH_WITNESS, _GRAD_WITNESS = sp.Matrix([[2, 0], [0, 1]]), sp.Matrix([0, 1])
+
 def _operator_norm_check() -> AnalyticCheck:
     return AnalyticCheck("||A^T v|| / (||A|| ||v||) <= 1", MATRIX_PAIRS.strategy, pointwise.operator_norm_ratio,
                          domain=MATRIX_PAIRS.ranges)
@@ -76,12 +80,13 @@ def _speed_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
     return (
         ProofStep("5", "proof of Theorem 2.4", "w' = -(1/alpha) Dh^T grad R", "||w'(t)|| = (1/alpha) ||Dh(w)|| ||grad R(y(t))||",
                   "definition of w'(t)",
-                  IdentityCheck(sp.Matrix([[1, 0], [0, 0]]).T * sp.Matrix([0, 1]), sp.Matrix([1, 0])),
+                  IdentityCheck((_DH_WITNESS.T * _GRAD_WITNESS).norm(), _DH_WITNESS.norm(2) * _GRAD_WITNESS.norm()),
                   corrected=_operator_norm_check(),
                   corrected_statement="||w'(t)|| <= (1/alpha) ||Dh(w)|| ||grad R(y(t))||",
-                  explanation="Equality fails in general: for Dh = diag(1, 0) and grad R = e2, ||Dh^T grad R|| = 0 while "
-                              "||Dh|| ||grad R|| = 1 (the check compares Dh^T e2 = 0 with a vector of norm 1). The "
-                              "operator-norm inequality is what the proof needs."),
+                  explanation="Equality fails in general: for Dh = diag(2, 1) (full rank, as the theorem requires; "
+                              "h(w) = (2 w1, w2)) and grad R = e2 (R(y) = ||y - e2||^2/2 at y = 0), ||Dh^T grad R|| = 1 "
+                              "while ||Dh|| ||grad R|| = 2 (the check compares the two). The operator-norm inequality "
+                              "is what the proof needs."),
         ProofStep("6", "proof of Theorem 2.4", "||grad R(y)|| <= M ||y - y*||", "||w'|| <= (2M/alpha) ||Dh(w0)|| ||y - y*||",
                   "(none given for ||Dh(w)|| <= 2 ||Dh(w0)||)", MissingJustification(GROWTH_STEP),
                   corrected=InequalityCheck(sp.Le(df_w, TEXT_GROWTH * Df_norm),

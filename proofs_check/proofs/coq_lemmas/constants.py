@@ -280,19 +280,19 @@ LEMMAS: dict[str, CoqLemma] = {
         "       Rabs ((sigma * f) ^ 2 - ((sigma - L * w) * f) ^ 2) <= ((sigma - L * w) * f - sigma * f) ^ 2)"),
     "err_prefactor": _e(
         "err_prefactor",
-        "forall sigma t : R,\n"
-        "  0 < sigma -> 0 < t ->\n"
-        "  let mu : R := 4 in let nu : R := 4 in let alpha : R := 1 in let n0 : R := 1 in let d0 : R := 1 in\n"
-        "  let J := RInt (fun s => exp (- (mu * sigma ^ 2 / 4) * s)) 0 t in\n"
-        "  let D := 2 * nu * sqrt nu / (alpha * sqrt mu) * n0 * d0 * J in\n"
-        "  (0 < mu <= nu /\\ 0 < alpha /\\ 0 < n0 /\\ 0 < d0 /\\ 0 < J /\\\n"
-        "   D <= 2 * nu * sqrt nu / (alpha * sqrt mu) * n0 * d0 * J) /\\\n"
-        "  ~ (D <= 2 * nu * sqrt nu / (alpha * mu) * n0 * d0 * J)"),
-    "err_strictly_below": _e(
-        "err_strictly_below",
-        "forall (C1 C2 alpha : R) (Delta : R -> R),\n"
-        "  0 <= C1 -> 0 < C2 -> 0 < alpha -> Delta 0 = 0 ->\n"
-        "  ~ (forall t, 0 <= t -> Delta t < C1 / (C2 * alpha) * (exp (C2 * t) - 1))"),
+        "let mu := 100 in let nu := 100 in let alpha := 1 in let n0 := 1 in let d0 := 1 in let sigma := 1 in\n"
+        "let w := fun t => 1 - exp (- nu * t) in\n"
+        "let L := / 100 in let kappa := nu / mu in\n"
+        "let M := sigma ^ 3 / (32 * kappa * sqrt kappa * n0 * L) in\n"
+        "(forall u v : R, Rabs (1 - 1) <= L * Rabs (u - v)) /\\\n"
+        "Rabs 0 <= M /\\ Rabs 1 / M < alpha /\\\n"
+        "(forall t, is_derive w t (- (/ alpha) * 1 * (nu * (alpha * w t - 1)))) /\\ w 0 = 0 /\\\n"
+        "~ (Rabs (w 1 - w 0) <= 2 * nu * sqrt nu / (alpha * mu) * n0 * d0\n"
+        "     * RInt (fun s => exp (- (mu * sigma ^ 2 / 4) * s)) 0 1)",
+        "the witness: f(w) = w on R, w0 = 0, alpha = 1, R(y) = nu (y - 1)^2/2 with mu = nu = 100 (exactly mu-strongly "
+        "convex and nu-smooth), so kappa = 1, f* = 1, d0 = ||alpha f(w0) - f*|| = 1, sigma_min = ||Df(w0)|| = 1; the "
+        "lemma proves Df = 1 is L-Lipschitz, ||f(w0)|| <= M, alpha > ||f*||/M and that w solves the flow "
+        "w' = -(1/alpha) Df(w) R'(alpha f(w))"),
     "err_norm_equality": _e(
         "err_norm_equality",
         "let enorm := fun v : R * R => sqrt (fst v ^ 2 + snd v ^ 2) in\n"
@@ -301,9 +301,4 @@ LEMMAS: dict[str, CoqLemma] = {
         "enorm (0, 1) = 1 /\\ enorm (A (0, 1)) = 1 /\\ enorm (1, 0) = 1 /\\ enorm (A (1, 0)) = 2 /\\\n"
         "forall nA, (forall v, enorm (A v) <= nA * enorm v) ->\n"
         "  2 <= nA /\\ enorm (A (0, 1)) < nA * enorm (0, 1) /\\ ~ (forall g, enorm (A g) = nA * enorm g)"),
-    "err_not_exponential": _e(
-        "err_not_exponential",
-        "forall alpha R0 : R,\n"
-        "  0 < alpha -> 0 <= R0 ->\n"
-        "  ~ (exists c k T1, 0 < c /\\ 0 < k /\\ forall T, T1 <= T -> c * exp (k * T) <= sqrt (T * R0) / alpha)"),
 }

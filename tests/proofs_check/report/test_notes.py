@@ -124,7 +124,8 @@ def test_the_chain_marks_each_step_with_its_kind_of_check(stub_run):
     for proof_id in ("chizat-bach/theorem-3.2", "smith/theorem-2.4"):
         for step in stub_run.proofs[proof_id]["steps"]:
             mark = proof_render.MARKDOWN_STEP_MARKS[step["status"]]
-            assert f"- {mark} **{step['label']}** · *{step['kind']}* · " in text, (proof_id, step["label"])
+            assert f"- {mark} **{step['label']}** · *{step['kinds']}* · " in text, (proof_id, step["label"])
+            assert step["kinds"] == step["kind"] + ("+coq" if step["coq"] else "")
     assert {"✓", "✗", "gap"} <= {proof_render.MARKDOWN_STEP_MARKS[s["status"]]
                                  for s in stub_run.proofs["smith/theorem-2.4"]["steps"]}
 
