@@ -137,7 +137,7 @@ TESTED_BY = {
         "proofs_check.proofs.coq_build", "proofs_check.proofs.formal", "proofs_check.proofs.coq_lemmas",
         "proofs_check.proofs.coq_lemmas.lemma", "proofs_check.proofs.coq_lemmas.analysis",
         "proofs_check.proofs.coq_lemmas.inner", "proofs_check.proofs.coq_lemmas.constants",
-        "proofs_check.proofs.coq_lemmas.laziness"),
+        "proofs_check.proofs.coq_lemmas.laziness", "proofs_check.proofs.coq_lemmas.stability"),
     "proofs_check/cli/test_cli.py": (
         "proofs_check.studies.bench", "proofs_check.report.derivations", "proofs_check.report.verify",
         "proofs_check.cli.app", "proofs_check.cli.common", "proofs_check.cli.derive", "proofs_check.cli.verify",

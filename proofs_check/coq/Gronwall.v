@@ -293,3 +293,59 @@ Proof.
     apply Rmult_le_compat_l; assumption. }
   lra.
 Qed.
+
+(* smith, Theorem 2.2, steps 9-10 in integral form: "Delta(t) <= int_0^t (C1/alpha + C2 Delta(s)) ds,
+   so Delta(t) <= u(t) = (C1/(C2 alpha))(exp(C2 t) - 1)". This form needs no derivative of
+   Delta = ||alpha h(w) - alpha hbar(wbar)||, which need not be differentiable where it vanishes
+   (the corrected step 7 gives Delta(t) <= int_0^t ||y' - ybar'||, and step 9 bounds the integrand).
+   Proof: phi(t) = int_0^t (C1/alpha + C2 Delta) satisfies phi(0) = 0 and
+   phi' = C1/alpha + C2 Delta <= C1/alpha + C2 phi, so gronwall_linear bounds phi, and Delta <= phi.
+   (Delta is extended continuously outside [0, T] so that phi is differentiable at 0 and T.)
+   Hypotheses: 0 < alpha (the scale), 0 < C2; Delta is continuous at every point of [0, T]
+   (the norm of a difference of continuous curves); the integral inequality on [0, T]. *)
+Lemma gronwall_integral : forall (Delta : R -> R) (C1 C2 alpha T : R),
+  0 < alpha -> 0 < C2 ->
+  (forall t, 0 <= t <= T -> continuous Delta t) ->
+  (forall t, 0 <= t <= T -> Delta t <= RInt (fun s => C1 / alpha + C2 * Delta s) 0 t) ->
+  forall t, 0 <= t <= T -> Delta t <= C1 / (C2 * alpha) * (exp (C2 * t) - 1).
+Proof.
+  intros Delta C1 C2 alpha T Ha HC2 Hc Hle t Ht.
+  (* clamp onto [0, T], and the extension Dext = Delta o clamp, continuous on all of R *)
+  set (c := fun x => (Rabs x - Rabs (x - T) + T) / 2).
+  assert (Hcin : forall x, 0 <= c x <= T).
+  { intros x. unfold c. unfold Rabs; destruct (Rcase_abs x), (Rcase_abs (x - T)); lra. }
+  assert (Hcid : forall x, 0 <= x <= T -> c x = x).
+  { intros x Hx. unfold c. rewrite Rabs_right by lra. rewrite Rabs_left1 by lra. field. }
+  assert (Hcc : forall x, continuous c x).
+  { intros x. unfold c.
+    apply (continuous_comp (fun x => Rabs x - Rabs (x - T) + T) (fun z => z / 2)).
+    - apply (continuous_plus (fun x => Rabs x - Rabs (x - T)) (fun _ => T)); [|apply continuous_const].
+      apply (continuous_minus (fun x => Rabs x) (fun x => Rabs (x - T))).
+      + apply continuous_Rabs.
+      + apply continuous_Rabs_comp.
+        apply (continuous_minus (fun x => x) (fun _ => T)); [apply continuous_id | apply continuous_const].
+    - apply (ex_derive_continuous (K := R_AbsRing) (V := R_NormedModule)). auto_derive. exact I. }
+  set (f := fun s => C1 / alpha + C2 * Delta (c s)).
+  assert (Hf : forall x, continuous f x).
+  { intros x. unfold f.
+    apply (continuous_comp (fun s => Delta (c s)) (fun z => C1 / alpha + C2 * z)).
+    - apply (continuous_comp c Delta). apply Hcc. apply Hc. apply Hcin.
+    - apply (ex_derive_continuous (K := R_AbsRing) (V := R_NormedModule)). auto_derive. exact I. }
+  set (phi := fun t => RInt f 0 t).
+  assert (Hphi_eq : forall s, 0 <= s <= T -> phi s = RInt (fun s => C1 / alpha + C2 * Delta s) 0 s).
+  { intros s Hs. unfold phi. apply RInt_ext. intros x Hx.
+    rewrite Rmin_left in Hx by lra. rewrite Rmax_right in Hx by lra.
+    unfold f. rewrite Hcid by lra. reflexivity. }
+  assert (Hd : forall s, 0 <= s <= T -> is_derive phi s (f s)).
+  { intros s Hs. apply (is_derive_RInt f phi 0 s).
+    - apply filter_forall. intros b. unfold phi. apply (RInt_correct (V := R_CompleteNormedModule)).
+      apply ex_RInt_continuous. intros z _. apply Hf.
+    - apply Hf. }
+  assert (H0 : phi 0 = 0).
+  { unfold phi. rewrite RInt_point. reflexivity. }
+  assert (Hineq : forall s, 0 <= s <= T -> f s <= C1 / alpha + C2 * phi s).
+  { intros s Hs. unfold f. rewrite Hcid by lra. rewrite Hphi_eq by lra.
+    specialize (Hle s Hs). apply Rplus_le_compat_l. apply Rmult_le_compat_l; lra. }
+  pose proof (gronwall_linear phi f C1 C2 alpha T Ha HC2 H0 Hd Hineq t Ht) as Hg.
+  specialize (Hle t Ht). rewrite <- Hphi_eq in Hle by exact Ht. lra.
+Qed.

@@ -195,3 +195,53 @@ Proof.
   - apply Rlt_le, Rinv_0_lt_compat. exact Ha.
   - pose proof (exp_pos (- a * t)). lra.
 Qed.
+
+(* smith, Theorem 2.2, step 15 ("delta(0) = 0, delta' <= C/alpha^2, so delta(t) <= T C/alpha^2"),
+   without differentiating delta = ||w - wbar|| (not differentiable where it vanishes): the
+   fundamental theorem of calculus for e = w - wbar gives ||e(t)|| <= int_0^t ||e'|| <= T B.
+   Hypotheses: V a complete normed space (the parameter space); 0 <= B (B stands for C/alpha^2);
+   e(0) = 0 (same initialization w(0) = wbar(0)); e has derivative de on [0, T] (de = w' - wbar'),
+   de is continuous on [0, T]; ||de|| <= B on [0, T] (the text's bound on ||w' - wbar'||). *)
+Lemma delta_linear_bound : forall (V : CompleteNormedModule R_AbsRing) (e de : R -> V) (B T : R),
+  0 <= B -> e 0 = zero ->
+  (forall s, 0 <= s <= T -> is_derive e s (de s)) ->
+  (forall s, 0 <= s <= T -> continuous de s) ->
+  (forall s, 0 <= s <= T -> norm (de s) <= B) ->
+  forall t, 0 <= t <= T -> norm (e t) <= T * B.
+Proof.
+  intros V e de B T HB H0 Hd Hc Hle t Ht.
+  assert (HI : is_RInt (fun _ => B) 0 t (t * B)).
+  { apply (int_is_RInt_eq_val R_NormedModule _ 0 t (scal (t - 0) B)); [apply (@is_RInt_const R_NormedModule)|].
+    change ((t - 0) * B = t * B). ring. }
+  assert (H := norm_integral_le V e de (fun _ => B) t (t * B) (proj1 Ht)
+                 (fun s Hs => Hd s (conj (proj1 Hs) (Rle_trans _ _ _ (proj2 Hs) (proj2 Ht))))
+                 (fun s Hs => Hc s (conj (proj1 Hs) (Rle_trans _ _ _ (proj2 Hs) (proj2 Ht))))
+                 HI
+                 (fun s Hs => Hle s (conj (proj1 Hs) (Rle_trans _ _ _ (proj2 Hs) (proj2 Ht))))).
+  rewrite H0, minus_zero_r in H.
+  apply Rle_trans with (1 := H). apply Rmult_le_compat_r; lra.
+Qed.
+
+(* smith, Section 2 (homogeneous scaling), the time change for forward times only (the flows of
+   the text start at time 0): if v' = c G(v) for s >= 0 (the flow run at speed c > 0), then
+   u(s) = v(s / c) solves u' = G(u) for s >= 0, so v(t) = u(c t) is the same path reached at
+   time c t. (That this path IS the flow of G from the same start also needs uniqueness of the
+   solution, e.g. G locally Lipschitz; not proved here.)
+   Hypotheses: V a normed space (the parameter space); G : V -> V the vector field (minus the
+   gradient); 0 < c (c stands for alpha^{2/m}); v solves v' = c G(v) at every time s >= 0
+   (two-sided derivative at s = 0). *)
+Lemma time_change_flow_nonneg : forall (V : NormedModule R_AbsRing) (G : V -> V) (v : R -> V) (c : R),
+  0 < c ->
+  (forall s, 0 <= s -> is_derive v s (scal c (G (v s)))) ->
+  forall s, 0 <= s -> is_derive (fun r => v (r / c)) s (G (v (s / c))).
+Proof.
+  intros V G v c Hc Hv s Hs.
+  assert (Hl : is_derive (fun r : R => r / c) s (/ c)).
+  { auto_derive; [exact I | field; lra]. }
+  assert (Hsc : 0 <= s / c) by (apply Rdiv_le_0_compat; lra).
+  pose proof (is_derive_comp v (fun r : R => r / c) s _ _ (Hv (s / c) Hsc) Hl) as H.
+  assert (E : scal (/ c) (scal c (G (v (s / c)))) = G (v (s / c))).
+  { rewrite scal_assoc. change (mult (/ c) c) with (/ c * c).
+    rewrite Rinv_l by lra. exact (scal_one _). }
+  exact (int_is_derive_eq_val V _ s _ _ H E).
+Qed.

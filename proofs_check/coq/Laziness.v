@@ -79,3 +79,26 @@ Proof.
   rewrite sqrt_pow2 by (left; apply Rinv_0_lt_compat; lra).
   lra.
 Qed.
+
+(* smith, Theorem 2.2, step 16b: "sup_{t <= T} ||w(t) - w0|| = O(1/alpha)": smith_displacement with
+   h(w0) = 0, so that R0 = R(alpha h(w0)) = R(0) does not depend on alpha and the bound
+   (1/alpha) (T R(0))^{1/2} is O(1/alpha).
+   Hypotheses: W a normed space (the output space of h), Rfun : W -> R the loss R, hw0 = h(w0) = 0;
+   the hypotheses of smith_displacement with Fw(0) = F_alpha(w0) = R(alpha h(w0))/alpha^2. *)
+Lemma smith_laziness : forall (V : CompleteNormedModule R_AbsRing) (W : NormedModule R_AbsRing)
+  (w dw : R -> V) (Fw dFw : R -> R) (Rfun : W -> R) (hw0 : W) (alpha T : R),
+  0 < alpha -> 0 < T ->
+  hw0 = zero ->
+  (forall s, 0 <= s <= T -> is_derive w s (dw s)) ->
+  (forall s, 0 <= s <= T -> continuous dw s) ->
+  (forall s, 0 <= s <= T -> is_derive Fw s (dFw s)) ->
+  (forall s, 0 <= s <= T -> dFw s = - norm (dw s) ^ 2) ->
+  Fw 0 = Rfun (scal alpha hw0) / alpha ^ 2 ->
+  (forall s, 0 <= s <= T -> 0 <= Fw s) ->
+  forall t, 0 <= t <= T -> norm (minus (w t) (w 0)) <= / alpha * sqrt (T * Rfun zero).
+Proof.
+  intros V W w dw Fw dFw Rfun hw0 alpha T Ha HT Hh0 Hw Hdw HF Henergy HF0 Hpos.
+  assert (Hz : scal alpha hw0 = zero) by (rewrite Hh0; apply (@scal_zero_r R_Ring)).
+  rewrite Hz in HF0.
+  exact (smith_displacement V w dw Fw dFw alpha (Rfun zero) T Ha HT Hw Hdw HF Henergy HF0 Hpos).
+Qed.

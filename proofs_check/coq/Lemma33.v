@@ -238,3 +238,25 @@ Proof.
            Hlow Hflow).
   intros t Ht. apply (l33_chain_rule E ip F gradF y dy t Hip (HF (y t)) (Hy t Ht)).
 Qed.
+
+(* chizat-bach, Lemma 3.3, step 2: "d/dt Fbar(y(t)) = - grad F(y(t))^T Sigma(t) grad F(y(t))",
+   the chain rule (l33_chain_rule, proved) composed with the flow, in a normed space E (e.g. R^n):
+   the derivative of Fbar(y(s)) = F(y(s)) - F(ystar) at t is - <grad F(y(t)), Sigma(t) grad F(y(t))>.
+   Premises: ip is an inner product on E; F_differentiable: F is Frechet differentiable at y(t)
+   with differential v |-> <grad F(y(t)), v>; y_differentiable: y has derivative dy t at t;
+   flow: y'(t) = - Sigma(t) grad F(y(t)). *)
+Lemma l33_dissipation_flow :
+  forall (E : NormedModule R_AbsRing) (ip : E -> E -> R) (F : E -> R) (gradF : E -> E)
+    (Sigma : R -> E -> E) (y dy : R -> E) (ystar : E) (t : R),
+  is_inner_product ip ->
+  forall (F_differentiable : filterdiff F (locally (y t)) (fun v => ip (gradF (y t)) v))
+    (y_differentiable : is_derive y t (dy t))
+    (flow : dy t = opp (Sigma t (gradF (y t)))),
+  is_derive (fun s => F (y s) - F ystar) t (- ip (gradF (y t)) (Sigma t (gradF (y t)))).
+Proof.
+  intros E ip F gradF Sigma y dy ystar t Hip HF Hy Hflow.
+  assert (Hchain := l33_chain_rule E ip F gradF y dy t Hip HF Hy).
+  assert (H := is_derive_minus _ _ t _ _ Hchain (is_derive_const (F ystar) t)).
+  rewrite Hflow, (ip_opp_r _ _ Hip), minus_zero_r in H.
+  exact H.
+Qed.

@@ -28,7 +28,8 @@
      Q2  <S0inv x, S0inv x> <= <x, S0inv x> / lam          [the same fact, in the form
                                                             ||Sigma(0)^(-1) x||^2 <= x^T Sigma(0)^(-1) x / lam];
      Q3  <x, x> <= s0 <x, S0inv x>                         [s0 = ||Sigma(0)||];
-   and the derivative of h as a named hypothesis (energy_chain_rule).
+   and the derivative of h as a named hypothesis (energy_chain_rule), which a1_energy_chain_rule
+   proves in a normed space (used by a1_lemma_a_1_frechet and a1_time_dependent_frechet).
    Only Sigma(0) >= lam Id is used (through Q1, Q2), not Sigma(t) >= lam Id for t > 0. *)
 
 From Coq Require Import Reals Lra.
@@ -374,4 +375,206 @@ Proof.
   apply Rle_trans with (1 := H10).
   replace (K * sqrt s0 * q / (lam * sqrt lam * mu)) with (sqrt s0 * b) by (unfold b; field; lra).
   apply Rmult_le_compat_l; [apply sqrt_pos | exact Hsq].
+Qed.
+
+(* Differentiability of a bounded inner product (used by a1_energy_chain_rule for chizat-bach,
+   Lemma A.1, step 3 "h'(t) = <z' - zbar', z - zbar>"): in a normed space E, (u, v) |-> <u, v> is
+   Frechet differentiable at (u0, v0) with differential (h, k) |-> <h, v0> + <u0, k>.
+   Premises: ip is an inner product on E; ip_bounded: |<x, z>| <= C ||x|| ||z|| for E's norm
+   (true for any inner product on R^n). *)
+Lemma a1_ip_differentiable :
+  forall (E : NormedModule R_AbsRing) (ip : E -> E -> R),
+  is_inner_product ip ->
+  forall (ip_bounded : exists C : R, forall x z : E, Rabs (ip x z) <= C * norm x * norm z)
+    (u0 v0 : E),
+  filterdiff (fun p : E * E => ip (fst p) (snd p)) (locally (u0, v0))
+    (fun p : E * E => ip (fst p) v0 + ip u0 (snd p)).
+Proof.
+  intros E ip Hip [C HC] u0 v0.
+  set (C0 := Rabs C + 1).
+  assert (HC0 : 0 < C0) by (unfold C0; pose proof (Rabs_pos C); lra).
+  assert (HB : forall x z : E, Rabs (ip x z) <= C0 * norm x * norm z).
+  { intros x z. apply Rle_trans with (1 := HC x z).
+    assert (Hn : 0 <= norm x * norm z) by (apply Rmult_le_pos; apply norm_ge_0).
+    rewrite !Rmult_assoc. apply Rmult_le_compat_r; [exact Hn |].
+    unfold C0. pose proof (Rle_abs C). lra. }
+  assert (Hfst : forall p : E * E, norm (fst p) <= norm p).
+  { intros [a b]. apply Rle_trans with (2 := proj1 (norm_prod a b)). apply Rmax_l. }
+  assert (Hsnd : forall p : E * E, norm (snd p) <= norm p).
+  { intros [a b]. apply Rle_trans with (2 := proj1 (norm_prod a b)). apply Rmax_r. }
+  split.
+  - split.
+    + intros [a1 b1] [a2 b2]. simpl.
+      rewrite (ip_plus_l _ _ Hip), (ip_plus_r _ _ Hip). change (plus ?x ?y) with (x + y). ring.
+    + intros k [a b]. simpl.
+      rewrite (ip_scal_l _ _ Hip), (ip_scal_r _ _ Hip). change (scal ?x ?y) with (x * y). ring.
+    + exists (C0 * (norm v0 + norm u0) + 1). split.
+      * assert (0 <= C0 * (norm v0 + norm u0)).
+        { apply Rmult_le_pos; [lra |]. pose proof (norm_ge_0 v0). pose proof (norm_ge_0 u0). lra. }
+        lra.
+      * intros p. change (norm (ip (fst p) v0 + ip u0 (snd p))) with (Rabs (ip (fst p) v0 + ip u0 (snd p))).
+        apply Rle_trans with (1 := Rabs_triang _ _).
+        pose proof (HB (fst p) v0) as H1. pose proof (HB u0 (snd p)) as H2.
+        pose proof (Hfst p). pose proof (Hsnd p).
+        pose proof (norm_ge_0 p). pose proof (norm_ge_0 u0). pose proof (norm_ge_0 v0).
+        pose proof (norm_ge_0 (fst p)). pose proof (norm_ge_0 (snd p)).
+        assert (C0 * norm (fst p) * norm v0 <= C0 * norm p * norm v0).
+        { apply Rmult_le_compat_r; [lra |]. apply Rmult_le_compat_l; lra. }
+        assert (C0 * norm u0 * norm (snd p) <= C0 * norm u0 * norm p).
+        { apply Rmult_le_compat_l; [apply Rmult_le_pos; lra | lra]. }
+        nra.
+  - intros x Hx eps.
+    apply (@is_filter_lim_locally_unique _ (prod_NormedModule _ E E)) in Hx. rewrite <- Hx. clear x Hx.
+    refine (@locally_le_locally_norm _ (prod_NormedModule _ E E) (u0, v0) _ _).
+    assert (Hd : 0 < eps / C0) by (apply Rdiv_lt_0_compat; [apply cond_pos | exact HC0]).
+    exists (mkposreal _ Hd). intros [u v] Huv. simpl in Huv.
+    set (p := minus (u, v) (u0, v0)) in *.
+    assert (Hp1 : fst p = minus u u0) by reflexivity.
+    assert (Hp2 : snd p = minus v v0) by reflexivity.
+    change (Rabs (ip u v - ip u0 v0 - (ip (fst p) v0 + ip u0 (snd p))) <= eps * norm p).
+    assert (Hres : ip u v - ip u0 v0 - (ip (fst p) v0 + ip u0 (snd p)) = ip (fst p) (snd p)).
+    { rewrite Hp1, Hp2, !(ip_minus_l _ _ Hip), !(ip_minus_r _ _ Hip). ring. }
+    rewrite Hres.
+    apply Rle_trans with (1 := HB (fst p) (snd p)).
+    pose proof (Hfst p). pose proof (Hsnd p). pose proof (norm_ge_0 (fst p)). pose proof (norm_ge_0 (snd p)).
+    assert (Hn : C0 * norm p < eps).
+    { apply Rmult_lt_reg_r with (/ C0); [apply Rinv_0_lt_compat; lra |].
+      replace (C0 * norm p * / C0) with (norm p) by (field; lra). exact Huv. }
+    apply Rle_trans with (C0 * norm p * norm p).
+    + apply Rmult_le_compat.
+      * apply Rmult_le_pos; [lra | apply norm_ge_0].
+      * apply norm_ge_0.
+      * apply Rmult_le_compat_l; [lra | apply Hfst].
+      * apply Hsnd.
+    + apply Rmult_le_compat_r; [apply norm_ge_0 | lra].
+Qed.
+
+(* chizat-bach, Lemma A.1, step 3: "h'(t) = <z' - zbar', z - zbar>", in the energy route
+   (h = (1/2) <e, S0inv e>, e = y - ybar, see the header): the energy chain rule
+   h'(t) = <S0inv e(t), e'(t)> that a1_energy_inequality, a1_lemma_a_1 and a1_time_dependent take as
+   the named hypothesis energy_chain_rule, proved here in a normed space E (e.g. R^n).
+   Premises: ip is an inner product on E; ip_bounded: |<x, z>| <= C ||x|| ||z||;
+   S0inv_linear: S0inv (standing for Sigma(0)^(-1)) is a bounded linear map (Coquelicot's is_linear);
+   S0inv_self_adjoint: <S0inv x, z> = <x, S0inv z>; y_differentiable, ybar_differentiable:
+   y and ybar have derivatives dy t, dybar t at t. *)
+Lemma a1_energy_chain_rule :
+  forall (E : NormedModule R_AbsRing) (ip : E -> E -> R) (S0inv : E -> E)
+    (y dy ybar dybar : R -> E) (t : R),
+  is_inner_product ip ->
+  forall (ip_bounded : exists C : R, forall x z : E, Rabs (ip x z) <= C * norm x * norm z)
+    (S0inv_linear : is_linear S0inv)
+    (S0inv_self_adjoint : forall x z : E, ip (S0inv x) z = ip x (S0inv z))
+    (y_differentiable : is_derive y t (dy t))
+    (ybar_differentiable : is_derive ybar t (dybar t)),
+  is_derive (fun s => ip (minus (y s) (ybar s)) (S0inv (minus (y s) (ybar s))) / 2) t
+    (ip (S0inv (minus (y t) (ybar t))) (minus (dy t) (dybar t))).
+Proof.
+  intros E ip S0inv y dy ybar dybar t Hip Hb Hlin Hsa Hy Hyb.
+  set (e := fun s => minus (y s) (ybar s)).
+  set (de := minus (dy t) (dybar t)).
+  assert (He : is_derive e t de) by (apply is_derive_minus; assumption).
+  assert (Hg : filterdiff (fun s => S0inv (e s)) (locally t) (fun h => S0inv (scal h de))).
+  { apply (filterdiff_comp' e S0inv t (fun h => scal h de) S0inv He).
+    apply filterdiff_linear. exact Hlin. }
+  assert (Hq := filterdiff_comp'_2 e (fun s => S0inv (e s)) ip t (fun h => scal h de)
+                  (fun h => S0inv (scal h de))
+                  (fun a b => ip a (S0inv (e t)) + ip (e t) b) He Hg
+                  (a1_ip_differentiable E ip Hip Hb (e t) (S0inv (e t)))).
+  set (L := ip (S0inv (e t)) de).
+  assert (Hq2 : is_derive (fun s => ip (e s) (S0inv (e s))) t (2 * L)).
+  { unfold is_derive. apply (filterdiff_ext_lin _ _ _ Hq). intros h. cbv beta.
+    rewrite (linear_scal _ Hlin), (ip_scal_l _ _ Hip), (ip_scal_r _ _ Hip).
+    rewrite (ip_sym _ _ Hip de (S0inv (e t))), <- (Hsa (e t) de).
+    change (h * ip (S0inv (e t)) de + h * ip (S0inv (e t)) de = h * (2 * L)). unfold L. ring. }
+  assert (Hq3 := is_derive_scal _ t (/ 2) _ Hq2).
+  apply (is_derive_ext (fun s => / 2 * ip (e s) (S0inv (e s)))).
+  - intros s. unfold e, Rdiv. apply Rmult_comm.
+  - assert (EL : / 2 * (2 * L) = L) by field.
+    rewrite EL in Hq3. exact Hq3.
+Qed.
+
+(* chizat-bach, Lemma A.1 (energy route): Sigma(0)^(-1) is self-adjoint because Sigma(0) is:
+   <S0inv x, z> = <x, S0inv z>.
+   Premises: ip is an inner product; Sigma0_self_adjoint: <Sigma0 x, z> = <x, Sigma0 z>;
+   Sigma0_inverse: Sigma0 (S0inv x) = x. *)
+Lemma a1_S0inv_self_adjoint :
+  forall (E : ModuleSpace R_Ring) (ip : E -> E -> R) (Sigma0 S0inv : E -> E),
+  is_inner_product ip ->
+  forall (Sigma0_self_adjoint : forall x z : E, ip (Sigma0 x) z = ip x (Sigma0 z))
+    (Sigma0_inverse : forall x : E, Sigma0 (S0inv x) = x),
+  forall x z : E, ip (S0inv x) z = ip x (S0inv z).
+Proof.
+  intros E ip Sigma0 S0inv Hip Hsa Hinv x z.
+  rewrite <- (Hinv x) at 2. rewrite Hsa, Hinv. reflexivity.
+Qed.
+
+(* chizat-bach, Lemma A.1, the whole lemma (steps 1-10, energy route) in a normed space E (e.g.
+   R^n), with the energy chain rule proved (a1_energy_chain_rule) instead of assumed:
+   ||y(t) - ybar(t)|| <= K ||Sigma(0)||^(1/2) / (lam^(3/2) mu) for 0 <= t <= T.
+   Premises: those of a1_lemma_a_1 without energy_chain_rule, plus ip_bounded:
+   |<x, z>| <= C ||x|| ||z||; S0inv_linear: S0inv is a bounded linear map; y_differentiable,
+   ybar_differentiable: y and ybar have derivatives dy, dybar on [0, T] (so that flow and flow_bar
+   are the differential equations of y and ybar). *)
+Lemma a1_lemma_a_1_frechet :
+  forall (E : NormedModule R_AbsRing) (ip : E -> E -> R) (Rfun : E -> R) (gradR : E -> E)
+    (Sigma : R -> E -> E) (S0inv : E -> E) (y dy ybar dybar : R -> E) (mu lam K s0 T : R),
+  is_inner_product ip -> 0 < lam -> 0 < mu -> 0 <= s0 -> strongly_convex ip Rfun gradR mu ->
+  forall (ip_bounded : exists C : R, forall x z : E, Rabs (ip x z) <= C * norm x * norm z)
+    (Sigma0_self_adjoint : forall x z : E, ip (Sigma 0 x) z = ip x (Sigma 0 z))
+    (Sigma0_inverse : forall x : E, Sigma 0 (S0inv x) = x)
+    (S0inv_linear : is_linear S0inv)
+    (Q1 : forall x : E, ip x (S0inv x) <= ip x x / lam)
+    (Q2 : forall x : E, ip (S0inv x) (S0inv x) <= ip x (S0inv x) / lam)
+    (Q3 : forall x : E, ip x x <= s0 * ip x (S0inv x))
+    (same_start : y 0 = ybar 0)
+    (y_differentiable : forall t, 0 <= t <= T -> is_derive y t (dy t))
+    (ybar_differentiable : forall t, 0 <= t <= T -> is_derive ybar t (dybar t))
+    (flow : forall t, 0 <= t <= T -> dy t = opp (Sigma t (gradR (y t))))
+    (flow_bar : forall t, 0 <= t <= T -> dybar t = opp (Sigma 0 (gradR (ybar t))))
+    (K_bound : forall t, 0 <= t <= T ->
+       vnorm ip (minus (Sigma t (gradR (y t))) (Sigma 0 (gradR (y t)))) <= K),
+  forall t, 0 <= t <= T ->
+  vnorm ip (minus (y t) (ybar t)) <= K * sqrt s0 / (lam * sqrt lam * mu).
+Proof.
+  intros E ip Rfun gradR Sigma S0inv y dy ybar dybar mu lam K s0 T Hip Hlam Hmu Hs0 Hsc
+    Hb Hsa Hinv Hlin HQ1 HQ2 HQ3 H0 Hy Hyb Hf Hfb HK.
+  apply (a1_lemma_a_1 E ip Rfun gradR Sigma S0inv y dy ybar dybar mu lam K s0 T Hip Hlam Hmu Hs0 Hsc
+           Hsa Hinv HQ1 HQ2 HQ3 H0 Hf Hfb HK).
+  intros t Ht.
+  apply (a1_energy_chain_rule E ip S0inv y dy ybar dybar t Hip Hb Hlin
+           (a1_S0inv_self_adjoint E ip (Sigma 0) S0inv Hip Hsa Hinv) (Hy t Ht) (Hyb t Ht)).
+Qed.
+
+(* lazycheck's sharper form of chizat-bach, Lemma A.1 (a1_time_dependent) in a normed space E, with
+   the energy chain rule proved (a1_energy_chain_rule) instead of assumed:
+   ||y(t) - ybar(t)|| <= K ||Sigma(0)||^(1/2) (1 - exp(- lam mu t)) / (lam^(3/2) mu) on [0, T].
+   Premises: exactly those of a1_lemma_a_1_frechet. *)
+Lemma a1_time_dependent_frechet :
+  forall (E : NormedModule R_AbsRing) (ip : E -> E -> R) (Rfun : E -> R) (gradR : E -> E)
+    (Sigma : R -> E -> E) (S0inv : E -> E) (y dy ybar dybar : R -> E) (mu lam K s0 T : R),
+  is_inner_product ip -> 0 < lam -> 0 < mu -> 0 <= s0 -> strongly_convex ip Rfun gradR mu ->
+  forall (ip_bounded : exists C : R, forall x z : E, Rabs (ip x z) <= C * norm x * norm z)
+    (Sigma0_self_adjoint : forall x z : E, ip (Sigma 0 x) z = ip x (Sigma 0 z))
+    (Sigma0_inverse : forall x : E, Sigma 0 (S0inv x) = x)
+    (S0inv_linear : is_linear S0inv)
+    (Q1 : forall x : E, ip x (S0inv x) <= ip x x / lam)
+    (Q2 : forall x : E, ip (S0inv x) (S0inv x) <= ip x (S0inv x) / lam)
+    (Q3 : forall x : E, ip x x <= s0 * ip x (S0inv x))
+    (same_start : y 0 = ybar 0)
+    (y_differentiable : forall t, 0 <= t <= T -> is_derive y t (dy t))
+    (ybar_differentiable : forall t, 0 <= t <= T -> is_derive ybar t (dybar t))
+    (flow : forall t, 0 <= t <= T -> dy t = opp (Sigma t (gradR (y t))))
+    (flow_bar : forall t, 0 <= t <= T -> dybar t = opp (Sigma 0 (gradR (ybar t))))
+    (K_bound : forall t, 0 <= t <= T ->
+       vnorm ip (minus (Sigma t (gradR (y t))) (Sigma 0 (gradR (y t)))) <= K),
+  forall t, 0 <= t <= T ->
+  vnorm ip (minus (y t) (ybar t)) <= K * sqrt s0 * (1 - exp (- (lam * mu) * t)) / (lam * sqrt lam * mu).
+Proof.
+  intros E ip Rfun gradR Sigma S0inv y dy ybar dybar mu lam K s0 T Hip Hlam Hmu Hs0 Hsc
+    Hb Hsa Hinv Hlin HQ1 HQ2 HQ3 H0 Hy Hyb Hf Hfb HK.
+  apply (a1_time_dependent E ip Rfun gradR Sigma S0inv y dy ybar dybar mu lam K s0 T Hip Hlam Hmu Hs0 Hsc
+           Hsa Hinv HQ1 HQ2 HQ3 H0 Hf Hfb HK).
+  intros t Ht.
+  apply (a1_energy_chain_rule E ip S0inv y dy ybar dybar t Hip Hb Hlin
+           (a1_S0inv_self_adjoint E ip (Sigma 0) S0inv Hip Hsa Hinv) (Hy t Ht) (Hyb t Ht)).
 Qed.

@@ -70,7 +70,7 @@ def entries() -> tuple[Entry, ...]:
               expression=derived_text("stability_bound"), assumptions=STABILITY + ("Sigma(t) self-adjoint, continuous", "R differentiable", "K := sup_t ||(Sigma(t) - Sigma(0)) grad R(y(t))||"), twins=(f"{sm}/lemma-B.2",)),
         Entry("lazycheck/stability-time-dependent", "lazycheck, derived from the proof of chizat-bach Lemma A.1",
               "||y(t) - ybar(t)|| <= K ||Sigma(0)||^{1/2} (1 - exp(-lam mu t))/(lam^{3/2} mu)", "verified",
-              (DerivationRef("stability_bound_time_dependent"), CoqRef("a1_time_dependent"),
+              (DerivationRef("stability_bound_time_dependent"), CoqRef("a1_time_dependent_frechet"),
                NumericRef("lazycheck/stability-time-dependent")),
               expression=derived_text("stability_bound_time_dependent"), assumptions=STABILITY),
         Entry(f"{cb}/theorem-3.2", "Section 3.2, Theorem 3.2", "over-parameterized lazy training: linear convergence "

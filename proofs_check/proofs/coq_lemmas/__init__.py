@@ -18,10 +18,10 @@ from proofs_check.proofs.coq_lemmas.lemma import CoqLemma
 def coq_lemmas() -> dict[str, CoqLemma]:
     """Every lemma that a step or an entry cites, by key: the ``LEMMAS`` of each module (a key defined twice is an
     error)."""
-    from proofs_check.proofs.coq_lemmas import analysis, constants, inner, laziness
+    from proofs_check.proofs.coq_lemmas import analysis, constants, inner, laziness, stability
 
     found: dict[str, CoqLemma] = {}
-    for module in (analysis, laziness, inner, constants):
+    for module in (analysis, laziness, inner, stability, constants):
         twice = set(found) & set(module.LEMMAS)
         if twice:
             raise ValueError(f"Coq lemma keys defined twice: {', '.join(sorted(twice))}")

@@ -175,4 +175,45 @@ LEMMAS: dict[str, CoqLemma] = {
            RInt (fun s => exp (- a * s)) 0 t <= 1 / a""",
         (),
     ),
+    "gronwall_integral": CoqLemma(
+        "Gronwall.v",
+        "gronwall_integral",
+        """forall (Delta : R -> R) (C1 C2 alpha T : R),
+  0 < alpha -> 0 < C2 ->
+  (forall t, 0 <= t <= T -> continuous Delta t) ->
+  (forall t, 0 <= t <= T -> Delta t <= RInt (fun s => C1 / alpha + C2 * Delta s) 0 t) ->
+  forall t, 0 <= t <= T -> Delta t <= C1 / (C2 * alpha) * (exp (C2 * t) - 1)""",
+        (
+            'Delta = ||alpha h(w(t)) - alpha hbar(wbar(t))|| is continuous on [0, T] (continuity of the two flows)',
+            'continuity at the endpoints 0 and T is two-sided (Delta a function on R): a mild strengthening of continuity on [0, T]',
+            "the integral inequality Delta(t) <= int_0^t (C1/alpha + C2 Delta(s)) ds on [0, T] (the corrected step 7 with step 9's bound on ||y' - ybar'||)",
+        ),
+    ),
+    "delta_linear_bound": CoqLemma(
+        "Integrals.v",
+        "delta_linear_bound",
+        """forall (V : CompleteNormedModule R_AbsRing) (e de : R -> V) (B T : R),
+  0 <= B -> e 0 = zero ->
+  (forall s, 0 <= s <= T -> is_derive e s (de s)) ->
+  (forall s, 0 <= s <= T -> continuous de s) ->
+  (forall s, 0 <= s <= T -> norm (de s) <= B) ->
+  forall t, 0 <= t <= T -> norm (e t) <= T * B""",
+        (
+            "e = w - wbar has derivative de = w' - wbar' on [0, T] and de is continuous there (C^1 flows)",
+            "||w'(t) - wbar'(t)|| <= B = C/alpha^2 on [0, T] (the text's bound, hypothesis on de)",
+            "is_derive at the endpoints of [0, T] (two-sided) is a mild strengthening of the text's one-sided derivative",
+        ),
+    ),
+    "time_change_flow_nonneg": CoqLemma(
+        "Integrals.v",
+        "time_change_flow_nonneg",
+        """forall (V : NormedModule R_AbsRing) (G : V -> V) (v : R -> V) (c : R),
+  0 < c ->
+  (forall s, 0 <= s -> is_derive v s (scal c (G (v s)))) ->
+  forall s, 0 <= s -> is_derive (fun r => v (r / c)) s (G (v (s / c)))""",
+        (
+            "v solves v' = c G(v) for s >= 0 (two-sided derivative at s = 0)",
+            "that the time-changed path IS the flow of G from the same start (the text's 'equivalent') also uses uniqueness of the flow's solution (G locally Lipschitz), which the lemma does not prove",
+        ),
+    ),
 }

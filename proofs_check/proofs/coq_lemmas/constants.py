@@ -1,4 +1,4 @@
-"""Coq lemmas of helper C: the constant chains of chizat-bach Theorem 3.2 (= smith Theorem 2.4), smith
+"""The Coq lemmas of the constant chains of chizat-bach Theorem 3.2 (= smith Theorem 2.4), smith
 Theorem 2.2 and Proposition A.1, chizat-bach Theorem 3.4 (Appendix B) (Constants.v), and the refuted steps
 (Errata.v: each lemma proves the negation of a step's claim at an explicit admissible witness).
 

@@ -189,9 +189,9 @@ def test_the_chain_shows_the_statement_the_kernel_checked():
     chain = proof("chizat-bach/lemma-3.3")
     step = chain.step("2")
     report = ProofReport(chain, (run_step(step, chain_context(RunConfig())),), 0.0)
-    lemma = coq_lemmas()["l33_chain_rule"]
+    lemma = coq_lemmas()["l33_dissipation_flow"]
     text = proof_text(report)
-    assert "[identity+coq]" in text and "l33_chain_rule" in text
+    assert "[identity+coq]" in text and "l33_dissipation_flow" in text
     assert " ".join(lemma.statement.split()) in text
     assert all(f"hypothesis standing for a fact: {fact}" in text for fact in lemma.assumes)
     markdown = proof_markdown(proof_json(report))
