@@ -110,13 +110,14 @@ class CheckResult:
         return replace(self, **changes)
 
     def as_json(self) -> dict:
-        """The JSON form: every field, ``ranges`` as an object, slopes as objects."""
+        """The JSON form: every field, ``ranges`` as an object, slopes as objects, and ``instances`` (= searched)."""
         data = asdict(self)
         data["ranges"] = dict(self.ranges)
         data["replay"] = list(self.replay)
         data["errata"] = list(self.errata)
         data["slopes"] = [asdict(s) for s in self.slopes]
         data["witness"] = None if self.witness is None else self.witness.as_json()
+        data["instances"] = self.searched  # how many instances the check evaluated (``searched``), by its JSON name
         return data
 
     @classmethod

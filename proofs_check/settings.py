@@ -30,14 +30,18 @@ class Profile:
     search_examples: int
     sweep_depth: str
     derandomize: bool
+    #: Instances of the batched screening of each lemma search (random draws, then local refinement).
+    batch_instances: int = 10_000
 
 
 #: The profile table.
 PROFILES: dict[str, Profile] = {
-    "fast": Profile("fast", property_examples=10, search_examples=10, sweep_depth="ci", derandomize=False),
-    "ci": Profile("ci", property_examples=40, search_examples=30, sweep_depth="ci", derandomize=True),
+    "fast": Profile("fast", property_examples=10, search_examples=10, sweep_depth="ci", derandomize=False,
+                    batch_instances=2_000),
+    "ci": Profile("ci", property_examples=40, search_examples=30, sweep_depth="ci", derandomize=True,
+                  batch_instances=12_000),
     "thorough": Profile("thorough", property_examples=1500, search_examples=300, sweep_depth="thorough",
-                        derandomize=False),
+                        derandomize=False, batch_instances=200_000),
 }
 DEFAULT_PROFILE = "ci"
 
@@ -76,6 +80,11 @@ class RunConfig:
         return self.max_examples or PROFILES[self.profile].search_examples
 
     @property
+    def batch_instances(self) -> int:
+        """Instances of the batched screening of one lemma search (the profile's)."""
+        return PROFILES[self.profile].batch_instances
+
+    @property
     def depth(self) -> str:
         """The sweep depth of the profile: "ci" or "thorough"."""
         return PROFILES[self.profile].sweep_depth
@@ -94,7 +103,8 @@ class RunConfig:
         return int.from_bytes(digest[:4], "little")
 
     def as_json(self) -> dict:
-        return {"profile": self.profile, "seed": self.seed, "max_examples": self.examples, "sweep_depth": self.depth}
+        return {"profile": self.profile, "seed": self.seed, "max_examples": self.examples, "sweep_depth": self.depth,
+                "batch_instances": self.batch_instances}
 
 
 def register_profiles() -> None:

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     claims, errata, _, formal = run_ledger(entries, config, parallel=not args.serial, before=_derivations(runs))
     print(derivations_table(runs))
     print()
-    print(ledger_table(claims, config.examples))
+    print(ledger_table(claims, config.examples, config.batch_instances))
     print()
     print(errata_lines(errata))
     print(formal_line(formal))

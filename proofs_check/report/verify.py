@@ -77,7 +77,7 @@ def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.4f}"
 
 
-def ledger_table(claims, examples: int) -> str:
+def ledger_table(claims, examples: int, batch: int = 0) -> str:
     """One row per claim (status, kinds of check, worst and witness ratios, time), with the measured details,
     counterexamples and replay commands under it."""
     header = f"{'claim':46} {'status':10} {'checks':28} {'worst/witness':>15} {'time':>6}"
@@ -97,10 +97,20 @@ def ledger_table(claims, examples: int) -> str:
     unexpected = [c.entry.id for c in claims if not c.as_expected]
     rows.append(f"{len(claims)} claims: {counts}; "
                 + ("all as expected" if not unexpected else f"UNEXPECTED (marked !): {', '.join(unexpected)}"))
+    rows.append(instances_line(claims))
     rows.append(f"worst/witness: the largest observed/bound over every check of the claim (adversarial searches: "
-                f"{examples} examples) and on the constructed near-extremal instance; pending claims belong to later "
-                "issues")
+                f"{examples} hypothesis examples after a batched screen of {batch} instances per lemma) and on the "
+                "constructed near-extremal instance; pending claims belong to later issues")
     return "\n".join(rows)
+
+
+def instances_line(claims) -> str:
+    """The total of instances the searches and sampled checks evaluated (a check shared by twins counted once)."""
+    seen = {(check.kind, check.ref, check.detail): check.searched for c in claims for check in c.checks
+            if check.kind in ("numeric", "study", "proof", "measured") and check.searched}
+    numeric = sum(n for (kind, _, _), n in seen.items() if kind == "numeric")
+    return (f"instances evaluated: {sum(seen.values())} in all, {numeric} by the adversarial lemma searches "
+            "(hypothesis and the batched screen; per check in the JSON's 'instances' and 'ranges')")
 
 
 def errata_lines(errata) -> str:

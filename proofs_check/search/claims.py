@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import zlib
+
 import numpy as np
 
 from numeric.adversarial import ForcingMetric, LevelSetTransport
@@ -22,7 +24,8 @@ from numeric.losses import StronglyConvexQuadratic
 from numeric.metrics import PiecewiseConstant
 from numeric.strategies import LOSS_KINDS, flow_instances
 from proofs_check.results import CheckResult, ranges_of
-from proofs_check.search.engine import maximize, replay_command, shrink
+from proofs_check.search import batched
+from proofs_check.search.engine import Worst, maximize, replay_command, shrink
 from proofs_check.search.properties import DEFAULT_HORIZON, MAX_EFOLDINGS, PropertyResult, lemma_3_3, stability
 from proofs_check.settings import RunConfig
 
@@ -131,10 +134,10 @@ def _witnesses(claim: NumericClaim, domain: SearchDomain) -> list[tuple[tuple, P
     return [(instance, claim.evaluate(instance)) for instance in domain.witnesses(claim)]
 
 
-def _counterexample(claim: NumericClaim, strategy, worst, witnesses, config: RunConfig):
-    """(result, instance) of a violation: the first witness that violates (small, and replayable at once), else
-    a shrunk search instance."""
-    violating = [(result, instance) for instance, result in witnesses if result.violation]
+def _counterexample(claim: NumericClaim, strategy, worst, checked, config: RunConfig):
+    """(result, instance) of a violation: the first of ``checked`` (the witnesses, then the screen's candidates:
+    small, and replayable at once) that violates, else a shrunk search instance."""
+    violating = [(result, instance) for instance, result in checked if result.violation]
     if violating:
         return violating[0]
     found = shrink(strategy, claim.evaluate, violates=lambda result: result.violation, max_examples=config.examples,
@@ -142,13 +145,27 @@ def _counterexample(claim: NumericClaim, strategy, worst, witnesses, config: Run
     return (worst.value, worst.instance) if found is None else (claim.evaluate(found), found)
 
 
+def screen_claim(claim: NumericClaim, config: RunConfig) -> batched.Screening:
+    """The batched screen of the claim (:mod:`proofs_check.search.batched`), with its bound (a variant's too)."""
+    options = dict(claim.options)
+    if claim.check_name == "lemma_3_3":
+        def ratio_of(batch):
+            return batched.lemma_3_3_ratios(batch, options.get("bound"))
+    else:
+        def ratio_of(batch):
+            return batched.stability_ratios(batch, options.get("bound"), options.get("time_dependent", False))
+    screening, _ = batched.screen(ratio_of, config.batch_instances, config.study_seed(zlib.crc32(claim.id.encode())))
+    return screening
+
+
 def run_claim(claim: NumericClaim, config: RunConfig, domain: SearchDomain = LEMMA_SEARCH) -> CheckResult:
-    """Search the claim's instance space (``domain``) with the run's seed and budget, then check its witnesses.
+    """Screen the claim in batches (the normalized domain only), search its instance space (``domain``) with the run's
+    seed and budget, then check its witnesses.
 
     The tightness witness (with its rescaled images, in what-if's domain) is part of the
     search: if one violates the (possibly variant) bound, the first that does is the
-    counterexample, small and replayable; otherwise hypothesis shrinks a violating instance
-    of the search, if there is one.
+    counterexample, small and replayable; then the screen's candidates, re-checked by the claim's own check;
+    otherwise hypothesis shrinks a violating instance of the search, if there is one.
     """
     strategy, evaluated = domain.instances(claim.families), []
 
@@ -158,19 +175,28 @@ def run_claim(claim: NumericClaim, config: RunConfig, domain: SearchDomain = LEM
 
     worst = maximize(evaluate, strategy, max_examples=config.examples, seed=config.seed,
                      score=lambda result: result.ratio)
+    screening = screen_claim(claim, config) if domain is LEMMA_SEARCH else None
+    candidates = [] if screening is None else [(c, claim.evaluate(c)) for c in screening.candidates]
+    worst = max([worst] + [Worst(result, instance, 0) for instance, result in candidates], key=lambda w: w.value.ratio)
     witnesses = _witnesses(claim, domain)
     witness = max((result for _, result in witnesses), key=lambda result: result.ratio)
     largest = max((worst.value, witness), key=lambda result: result.ratio)
     counterexample = replay = None
-    if worst.value.violation or any(result.violation for _, result in witnesses):
-        result, instance = _counterexample(claim, strategy, worst, witnesses, config)
+    checked = witnesses + candidates
+    if worst.value.violation or any(result.violation for _, result in checked):
+        result, instance = _counterexample(claim, strategy, worst, checked, config)
         counterexample, replay = repr(result), claim.replay(instance)
     unresolved = "" if worst.value.resolved else "; the worst instance is below the integrator's resolution"
     images = "" if len(witnesses) == 1 else f" (the largest of {len(witnesses)}: witnesses and their rescaled images)"
     metric = type(worst.instance[1]).__name__
-    detail = (f"worst ratio {worst.value.ratio:.6g} over {worst.evaluated} instances ({metric} metric); "
+    searched = len(evaluated) + len(checked) + (0 if screening is None else screening.evaluated)
+    screened = "" if screening is None else (
+        f"; {screening.evaluated} screened in batches (quadratic losses, piecewise-constant metrics, exact flows), "
+        f"best screened ratio {screening.best_ratio:.6g}, its {len(candidates)} best re-checked")
+    detail = (f"worst ratio {worst.value.ratio:.6g} over {searched} instances ({metric} metric){screened}; "
               f"witness ratio {witness.ratio:.6g}{images}{unresolved}")
+    ranges = domain.ranges(claim.families, evaluated) + (() if screening is None else tuple(screening.ranges().items()))
     return CheckResult("numeric", counterexample is None, detail, ref=claim.id, observed=largest.observed,
-                       bound=largest.bound, ratio=largest.ratio, tight=True, searched=worst.evaluated + len(witnesses),
-                       ranges=domain.ranges(claim.families, evaluated), counterexample=counterexample,
+                       bound=largest.bound, ratio=largest.ratio, tight=True, searched=searched,
+                       ranges=ranges, counterexample=counterexample,
                        replay=() if replay is None else (replay,), witness_ratio=witness.ratio)

@@ -6,7 +6,7 @@ import pytest
 from proofs_check.results import CheckResult, Slope, fit_slope, ranges_of, worst
 
 FIELDS = {"kind", "ok", "detail", "ref", "observed", "bound", "ratio", "tight", "searched", "ranges", "counterexample",
-          "replay", "slopes", "witness_ratio", "errata", "crashed", "witness", "skipped"}
+          "replay", "slopes", "witness_ratio", "errata", "crashed", "witness", "skipped", "instances"}
 
 
 def test_an_exact_power_law_has_its_slope_and_no_error():

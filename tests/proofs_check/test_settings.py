@@ -16,7 +16,8 @@ def test_a_run_configuration_resolves_its_budgets_and_depth():
     assert RunConfig(profile="thorough").depth == "thorough"
     config = RunConfig(max_examples=7)
     assert config.examples == 7 and config.analytic_examples(False) == 7 and config.analytic_examples(True) == 3
-    assert config.as_json() == {"profile": "ci", "seed": None, "max_examples": 7, "sweep_depth": "ci"}
+    assert config.as_json() == {"profile": "ci", "seed": None, "max_examples": 7, "sweep_depth": "ci",
+                                "batch_instances": config.batch_instances}
 
 
 def test_study_seeds_are_the_defaults_when_derandomized_and_spread_otherwise():

@@ -98,7 +98,7 @@ def test_help_explains_every_option(argv, capsys):
     out = capsys.readouterr().out
     assert exit_info.value.code == 0
     for option in {"--help": ["derive", "verify", "bench", "--version"], "derive": ["--json", "--latex", "NAME"],
-                   "bench": ["--json", "--instances", "--reference-subset"],
+                   "bench": ["--json", "--instances", "--reference-subset", "--tightness-budget"],
                    "verify": ["--json FILE", "--max-examples", "--claim", "--profile", "--seed", "--list"]}[argv[0]]:
         assert option in out
 
@@ -112,11 +112,14 @@ def test_python_dash_m_is_the_same_command():
 
 
 def test_bench_reports_the_figures_as_json(capsys):
-    code, out, err = run(["bench", "--json", "--instances", "8", "--reference-subset", "1"], capsys)
+    code, out, err = run(["bench", "--json", "--instances", "8", "--reference-subset", "1", "--tightness-budget", "400"],
+                         capsys)
     assert code == 0 and "scipy" in err
     figures = json.loads(out)
     assert figures["instances"] == 8 and figures["speedup_vs_scipy"] > 0
     assert 0 <= figures["max_rel_error"] < 1e-6 and figures["single_check_median_ms"] > 0
+    tightness = figures["search_tightness"]
+    assert tightness["budget"] == 400 and 0 < tightness["lemma-3.3 kappa=100"] <= 1 + 1e-6
 
 
 def test_the_cli_package_loads_no_numpy_so_the_blas_setting_takes_effect():

@@ -3,6 +3,7 @@ refuted with a replayable counterexample, and the seed changes the draws."""
 
 from dataclasses import replace
 
+from proofs_check.search import batched
 from proofs_check.search.claims import NUMERIC_CLAIMS, run_claim
 from proofs_check.settings import RunConfig
 from tests.lemma_support import run_replay
@@ -15,7 +16,10 @@ def test_every_numeric_claim_holds_and_its_witness_is_nearly_tight():
         result = run_claim(claim, RunConfig(max_examples=EXAMPLES))
         assert result.ok, result
         assert 0.9 <= result.witness_ratio <= 1 + 1e-6 and result.tight
-        assert result.searched == EXAMPLES + 1 and dict(result.ranges)["kappa = nu/mu"] == "[1, 100]"
+        screened = RunConfig().batch_instances + batched.CANDIDATES
+        assert result.searched == EXAMPLES + 1 + screened and dict(result.ranges)["kappa = nu/mu"] == "[1, 100]"
+        assert result.as_json()["instances"] == result.searched >= 10_000
+        assert dict(result.ranges)["screened kappa = nu/mu"] == "[1, 100]"
         assert result.ratio == max(result.observed / result.bound, result.witness_ratio) or result.ratio <= 1
 
 
@@ -32,3 +36,13 @@ def test_the_seed_changes_the_draws_and_the_same_seed_repeats_them():
     runs = {seed: run_claim(claim, RunConfig(seed=seed, max_examples=8)) for seed in (None, 1, 2)}
     assert len({r.detail for r in runs.values()}) == 3
     assert run_claim(claim, RunConfig(seed=1, max_examples=8)) == runs[1]
+
+
+def test_the_batched_screen_alone_refutes_a_false_claim():
+    """Without sqrt(kappa), Lemma 3.3 is false; the screen's candidates (re-checked by the claim's own check) refute
+    it even where hypothesis' own instances are the mild families only."""
+    false_claim = replace(NUMERIC_CLAIMS[0], id="false/lemma-3.3-without-sqrt-kappa",
+                          options={"bound": "d0*exp(-mu*lam*t)"}, families=("rotating",))
+    result = run_claim(false_claim, RunConfig(max_examples=2))
+    assert not result.ok and result.counterexample and "PiecewiseConstant" in result.replay[0]
+    assert "violation=True" in run_replay(result.replay[0])

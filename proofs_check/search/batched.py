@@ -1,0 +1,193 @@
+"""The batched screening phase of the lemma searches: many instances at once, then local refinement.
+
+Before hypothesis searches a lemma, :func:`screen` evaluates ``RunConfig.batch_instances`` instances of the
+lemma's hypotheses in batches: quadratic losses F(y) = (y - y*)^T H (y - y*)/2 and piecewise-constant metrics
+Sigma(t) = lam_k Id + s_k^2 G_k G_k^T / n (three pieces), whose flows are exact
+(:mod:`numeric.exact_batch`: eigendecompositions, no integrator error). Half of the budget is drawn at random
+from the domain (:data:`BATCH_DOMAIN`, every dimension of the lemma domain in turn); the other half refines the
+worst instances found so far by an evolution strategy (Gaussian perturbations of their parameters, clipped to
+the domain, with a shrinking step). The best candidates go back to the claim's own check, which re-evaluates
+them with its tolerance policy: a screened ratio is never reported as a verdict by itself.
+
+The screen evaluates each flow on a grid of :data:`GRID_POINTS` times per instance (uniform, geometric near 0,
+and the switch times). For Lemma A.1 the grid also gives K = sup_t ||(Sigma(t) - Sigma(0)) grad F(y(t))|| from
+below, which can only overstate the screened ratio; the re-check computes K exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from numeric.exact_batch import QuadraticPiecewiseBatch, errors
+from numeric.losses import StronglyConvexQuadratic
+from numeric.metrics import PiecewiseConstant
+from proofs_check.search.properties import (DEFAULT_HORIZON, LEMMA_3_3_SYMBOLS, LEMMA_A_1_SYMBOLS, MAX_EFOLDINGS,
+                                            bound_expression, evaluate_bound)
+
+#: The batched instance space, as (low, high) of each parameter; logarithmic ranges are sampled log-uniformly.
+BATCH_DOMAIN = {"dimension n": (1, 4), "mu": (0.1, 1.0), "kappa = nu/mu": (1.0, 100.0), "lam": (0.1, 2.0),
+                "Gram scale s_k": (1e-2, 1e3), "piece durations": (1e-4, 10.0), "||y0 - y*||": (0.1, 5.0)}
+PIECES, GRID_POINTS = 3, 51
+#: Generations of the refinement, parents kept per generation, and the first and last step sizes.
+GENERATIONS, PARENTS, FIRST_STEP, LAST_STEP = 8, 24, 0.5, 0.05
+#: Candidates handed back to the claim's check.
+CANDIDATES = 3
+_LOG_KEYS = {"log_mu": "mu", "log_kappa": "kappa = nu/mu", "log_lam": "lam", "log_scale": "Gram scale s_k",
+             "log_gaps": "piece durations", "log_distance": "||y0 - y*||"}
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What the screen found: how many instances it evaluated, its best screened ratio, and the best candidates as
+    the claim's instances (loss, metric, y0), worst first."""
+
+    evaluated: int
+    best_ratio: float
+    candidates: tuple[tuple, ...]
+
+    def ranges(self) -> dict[str, str]:
+        return {f"screened {name}": f"[{low:g}, {high:g}]" for name, (low, high) in BATCH_DOMAIN.items()}
+
+
+def _log_range(key: str, kappa: tuple[float, float] | None) -> tuple[float, float]:
+    low, high = kappa if key == "log_kappa" and kappa is not None else BATCH_DOMAIN[_LOG_KEYS[key]]
+    return np.log(low), np.log(high)
+
+
+def draw(rng: np.random.Generator, size: int, dim: int, kappa: tuple[float, float] | None = None) -> dict:
+    """``size`` random parameter sets of dimension ``dim`` (log-uniform scales, Gaussian directions)."""
+    shapes = {"log_mu": (size,), "log_kappa": (size,), "log_lam": (size,), "log_scale": (size, PIECES),
+              "log_gaps": (size, PIECES - 1), "log_distance": (size,)}
+    theta = {key: rng.uniform(*_log_range(key, kappa), shape) for key, shape in shapes.items()}
+    theta |= {"fractions": rng.uniform(0, 1, (size, dim)), "rotation": rng.normal(size=(size, dim, dim)),
+              "gram": rng.normal(size=(size, PIECES, dim, dim)), "direction": rng.normal(size=(size, dim))}
+    return theta
+
+
+def perturb(rng: np.random.Generator, theta: dict, step: float, kappa=None) -> dict:
+    """Each parameter moved by a Gaussian step (relative to its range), clipped back into the domain."""
+    moved = {}
+    for key, value in theta.items():
+        if key in _LOG_KEYS:
+            low, high = _log_range(key, kappa)
+            moved[key] = np.clip(value + step * (high - low) * rng.normal(size=value.shape), low, high)
+        elif key == "fractions":
+            moved[key] = np.clip(value + step * rng.normal(size=value.shape), 0.0, 1.0)
+        else:
+            moved[key] = value + step * rng.normal(size=value.shape)
+    return moved
+
+
+def instances(theta: dict) -> QuadraticPiecewiseBatch:
+    """The batch of (H, Sigma pieces, y0) a parameter set stands for (y* = 0: the lemmas are translation invariant).
+
+    H = Q diag(mu kappa^f) Q^T with f_min = 0 and f_max = 1 (so mu and nu = kappa mu are attained; kappa = 1 in one
+    dimension); Sigma_k = lam Id + s_k^2 G_k G_k^T / n; piece k starts after the sum of the first k durations.
+    """
+    size, dim = theta["direction"].shape
+    mu, kappa = np.exp(theta["log_mu"]), np.exp(theta["log_kappa"])
+    fractions = np.sort(theta["fractions"], axis=1)
+    if dim > 1:
+        fractions[:, 0], fractions[:, -1] = 0.0, 1.0
+    else:
+        fractions[:] = 0.0
+    spectrum = mu[:, None] * kappa[:, None] ** fractions
+    rotation, _ = np.linalg.qr(theta["rotation"])
+    hessians = (rotation * spectrum[:, None, :]) @ np.swapaxes(rotation, -1, -2)
+    gram = theta["gram"] @ np.swapaxes(theta["gram"], -1, -2) / dim
+    sigmas = np.exp(theta["log_lam"])[:, None, None, None] * np.eye(dim) + np.exp(2 * theta["log_scale"])[..., None, None] * gram
+    starts = np.concatenate([np.zeros((size, 1)), np.cumsum(np.exp(theta["log_gaps"]), axis=1)], axis=1)
+    direction = theta["direction"] / np.maximum(np.linalg.norm(theta["direction"], axis=1, keepdims=True), 1e-300)
+    y0 = np.exp(theta["log_distance"])[:, None] * direction
+    return QuadraticPiecewiseBatch(0.5 * (hessians + np.swapaxes(hessians, -1, -2)), np.zeros((size, dim)), starts,
+                                   0.5 * (sigmas + np.swapaxes(sigmas, -1, -2)), y0)
+
+
+def _grid(batch: QuadraticPiecewiseBatch, mu: np.ndarray, lam: np.ndarray) -> np.ndarray:
+    """Each instance's check times: uniform and geometric over its horizon, and its switch times (B, T)."""
+    horizon = np.minimum(DEFAULT_HORIZON, MAX_EFOLDINGS / (mu * lam))[:, None]
+    uniform = horizon * np.linspace(0.0, 1.0, GRID_POINTS - 16 - PIECES)
+    geometric = horizon * np.geomspace(1e-7, 1.0, 16)
+    return np.sort(np.concatenate([uniform, geometric, np.minimum(batch.starts, horizon)], axis=1), axis=1)
+
+
+def _ratios(observed: np.ndarray, bound: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = np.where(observed > 1e-12 * np.max(observed, axis=1, keepdims=True), observed / bound, 0.0)
+    return np.nan_to_num(ratios, nan=np.inf).max(axis=1)
+
+
+def _parameters(batch: QuadraticPiecewiseBatch) -> dict:
+    spectrum = batch.hessian_spectrum()
+    return {"mu": spectrum[:, :1], "nu": spectrum[:, -1:], "kappa": spectrum[:, -1:] / spectrum[:, :1],
+            "lam": batch.floors()[:, None]}
+
+
+def lemma_3_3_ratios(batch: QuadraticPiecewiseBatch, bound=None) -> np.ndarray:
+    """max_t ||y(t) - y*|| / bound(t) per instance (the derived Lemma 3.3 bound, or a variant)."""
+    values = _parameters(batch)
+    times = _grid(batch, values["mu"][:, 0], values["lam"][:, 0])
+    observed = np.linalg.norm(errors(batch, times), axis=-1)
+    values |= {"t": times, "d0": np.linalg.norm(batch.y0 - batch.minimizers, axis=1)[:, None]}
+    expression = bound_expression(bound, "lemma_3_3_bound", LEMMA_3_3_SYMBOLS)
+    return _ratios(observed, evaluate_bound(expression, LEMMA_3_3_SYMBOLS, values))
+
+
+def stability_ratios(batch: QuadraticPiecewiseBatch, bound=None, time_dependent: bool = False) -> np.ndarray:
+    """max_t ||y(t) - ybar(t)|| / bound(t) per instance, K from the grid (Lemma A.1, or the time-dependent bound)."""
+    values = _parameters(batch)
+    times = _grid(batch, values["mu"][:, 0], values["lam"][:, 0])
+    lazy, tangent = errors(batch, times), errors(batch.frozen(), times)
+    gradient = np.einsum("bij,btj->bti", batch.hessians, lazy)
+    drift = np.einsum("btij,btj->bti", batch.sigma_at(times) - batch.sigmas[:, None, 0], gradient)
+    values |= {"t": times, "K": np.linalg.norm(drift, axis=-1).max(axis=1)[:, None],
+               "Sigma0_norm": np.linalg.eigvalsh(batch.sigmas[:, 0])[:, -1:]}
+    default = "stability_bound_time_dependent" if time_dependent else "stability_bound"
+    expression = bound_expression(bound, default, LEMMA_A_1_SYMBOLS)
+    return _ratios(np.linalg.norm(lazy - tangent, axis=-1), evaluate_bound(expression, LEMMA_A_1_SYMBOLS, values))
+
+
+def _select(theta: dict, index: np.ndarray) -> dict:
+    return {key: value[index] for key, value in theta.items()}
+
+
+def _join(first: dict, second: dict) -> dict:
+    return {key: np.concatenate([first[key], second[key]]) for key in first}
+
+
+def _screen_dimension(ratio_of, dim: int, budget: int, rng: np.random.Generator, kappa=None) -> tuple[dict, np.ndarray]:
+    """Random draws (half the budget), then GENERATIONS of refinement around the PARENTS worst; the pool of the
+    worst instances seen and their ratios."""
+    theta = draw(rng, max(budget // 2, PARENTS), dim, kappa)
+    ratios = ratio_of(instances(theta))
+    children = max((budget - budget // 2) // GENERATIONS, 1)
+    for generation, step in enumerate(np.geomspace(FIRST_STEP, LAST_STEP, GENERATIONS)):
+        keep = np.argsort(ratios)[-PARENTS:]
+        parents = _select(theta, keep[rng.integers(0, keep.size, children)])
+        offspring = perturb(rng, parents, step, kappa)
+        theta, ratios = _join(_select(theta, keep), offspring), np.concatenate([ratios[keep], ratio_of(instances(offspring))])
+    return theta, ratios
+
+
+def screen(ratio_of, budget: int, seed: int, kappa: tuple[float, float] | None = None,
+           dims: tuple[int, ...] | None = None) -> tuple[Screening, QuadraticPiecewiseBatch]:
+    """Screen ``budget`` instances (split over the dimensions) with ``ratio_of(batch) -> ratios``; the worst found."""
+    dims = dims or tuple(range(BATCH_DOMAIN["dimension n"][0], BATCH_DOMAIN["dimension n"][1] + 1))
+    rng = np.random.default_rng(seed)
+    best = []
+    for dim in dims:
+        theta, ratios = _screen_dimension(ratio_of, dim, budget // len(dims), rng, kappa)
+        order = np.argsort(ratios)[::-1][:CANDIDATES]
+        best += [(float(ratios[i]), _select(theta, np.array([i]))) for i in order]
+    best.sort(key=lambda pair: -pair[0])
+    chosen = best[:CANDIDATES]
+    batches = [instances(theta) for _, theta in chosen]
+    return Screening(budget, chosen[0][0], tuple(as_instance(b, 0) for b in batches)), batches[0]
+
+
+def as_instance(batch: QuadraticPiecewiseBatch, index: int) -> tuple:
+    """Instance ``index`` of a batch as the claim's (loss, metric, y0)."""
+    loss = StronglyConvexQuadratic(batch.hessians[index], batch.minimizers[index])
+    return loss, PiecewiseConstant(batch.starts[index], batch.sigmas[index]), batch.y0[index]

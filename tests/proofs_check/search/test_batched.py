@@ -1,0 +1,41 @@
+"""The batched screen (proofs_check.search.batched): it stays in the lemma's domain, its screened ratios agree with
+the claim's own check, it is deterministic, and a false bound is found."""
+
+import numpy as np
+
+from proofs_check.search import batched
+from proofs_check.search.properties import lemma_3_3, stability
+
+
+def test_screened_instances_satisfy_the_hypotheses_of_the_domain():
+    theta = batched.draw(np.random.default_rng(0), 200, 3)
+    batch = batched.instances(batched.perturb(np.random.default_rng(1), theta, 0.5))
+    spectrum = batch.hessian_spectrum()
+    low, high = batched.BATCH_DOMAIN["mu"]
+    assert np.all(spectrum[:, 0] >= low * (1 - 1e-9)) and np.all(spectrum[:, 0] <= high * (1 + 1e-9))
+    assert np.all(spectrum[:, -1] / spectrum[:, 0] <= batched.BATCH_DOMAIN["kappa = nu/mu"][1] * (1 + 1e-9))
+    assert np.all(batch.floors() >= batched.BATCH_DOMAIN["lam"][0] * (1 - 1e-9))
+    distances = np.linalg.norm(batch.y0, axis=1)
+    assert np.all((distances >= 0.1 - 1e-9) & (distances <= 5 + 1e-9))
+
+
+def test_screened_ratios_match_the_claims_own_checks():
+    batch = batched.instances(batched.draw(np.random.default_rng(3), 6, 2))
+    lemma, pair = batched.lemma_3_3_ratios(batch), batched.stability_ratios(batch)
+    for b in range(batch.size):
+        instance = batched.as_instance(batch, b)
+        assert abs(lemma_3_3(*instance).ratio - lemma[b]) < 0.02 * lemma[b]
+        assert stability(*instance).ratio <= pair[b] * 1.02  # K from the grid can only overstate the ratio
+
+
+def test_the_screen_is_deterministic_and_keeps_its_budget():
+    first, _ = batched.screen(batched.lemma_3_3_ratios, 400, seed=7)
+    second, _ = batched.screen(batched.lemma_3_3_ratios, 400, seed=7)
+    assert first.best_ratio == second.best_ratio and repr(first.candidates) == repr(second.candidates)
+    assert first.evaluated == 400 and len(first.candidates) == batched.CANDIDATES
+    assert first.best_ratio <= 1 + 1e-9  # Lemma 3.3 holds, and kappa = 1 (n = 1) attains it
+
+
+def test_a_false_bound_screens_above_one():
+    screening, _ = batched.screen(lambda b: batched.lemma_3_3_ratios(b, "d0*exp(-mu*lam*t)"), 400, seed=0, dims=(2,))
+    assert screening.best_ratio > 1.5
