@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from numeric.batch import stacked_gradient, stacked_metric
+from numeric.batch import stacked_rhs
 from numeric.integrate import IntegrationError, dormand_prince
 from numeric.linear import ConstantMetricFlow
 from numeric.losses import StronglyConvexQuadratic
@@ -145,10 +145,5 @@ def batched_flow(losses: Sequence, metrics: Sequence, y0s, ts, *, rtol: float = 
         _check_instance(loss, metric, y0)
     ts = _from_zero(times(ts))
     positive_number(rtol, "rtol"), positive_number(atol, "atol")
-    gradient, sigma = stacked_gradient(losses), stacked_metric(metrics)
-
-    def rhs(t: float, y: np.ndarray) -> np.ndarray:
-        return -sigma.apply(t, gradient(y))
-
-    y, error, _ = dormand_prince(rhs, np.asarray(y0s, dtype=float).T, ts, rtol=rtol, atol=atol)
+    y, error, _ = dormand_prince(stacked_rhs(losses, metrics), np.asarray(y0s, dtype=float).T, ts, rtol=rtol, atol=atol)
     return FlowResult(ts, np.transpose(y, (2, 0, 1)), error.T, "adaptive")

@@ -67,25 +67,20 @@ def _initial_step(rhs, t0, y0, f0, rtol, atol, span) -> float:
     return min(max(min(100 * h0, h1), MIN_INITIAL_FRACTION * span), span)
 
 
-#: Nonzero tableau entries, as (coefficient, stage) pairs, so that a step sums no zeros.
-_ROWS = [[(a, j) for j, a in enumerate(row) if a != 0] for row in A]
-_WEIGHTS5 = [(b, j) for j, b in enumerate(B5) if b != 0]
-_ERROR = [(b5 - b4, j) for j, (b5, b4) in enumerate(zip(B5, B4)) if b5 != b4]
+#: The tableau as dense arrays: row i of STAGE_WEIGHTS combines the first i stages into stage i's argument; the
+#: 5th-order weights and the embedded error weights (5th minus 4th order) combine all seven.
+STAGE_WEIGHTS = np.array([row + [0.0] * (7 - len(row)) for row in A])
+ERROR_WEIGHTS = B5 - B4
 
 
-def _combination(pairs, stages):
-    total = pairs[0][0] * stages[pairs[0][1]]
-    for coefficient, index in pairs[1:]:
-        total += coefficient * stages[index]
-    return total
-
-
-def _step(rhs, t, y, f0, h):
-    """One Dormand-Prince step: (y5, error estimate, f at the new point)."""
-    stages = [f0]
+def _step(rhs, t, y, f0, h, stages):
+    """One Dormand-Prince step: (y5, error estimate, f at the new point). ``stages`` is a (7,) + y.shape buffer, reused
+    across steps; each combination of stages is one matrix product over the flattened buffer."""
+    flat = stages.reshape(7, -1)
+    stages[0] = f0
     for i in range(1, 7):
-        stages.append(rhs(t + C[i] * h, y + h * _combination(_ROWS[i], stages)))
-    return y + h * _combination(_WEIGHTS5, stages), h * _combination(_ERROR, stages), stages[-1]
+        stages[i] = rhs(t + C[i] * h, y + h * (STAGE_WEIGHTS[i, :i] @ flat[:i]).reshape(y.shape))
+    return y + h * (B5 @ flat).reshape(y.shape), h * (ERROR_WEIGHTS @ flat).reshape(y.shape), stages[6].copy()
 
 
 def dormand_prince(rhs: Callable[[float, np.ndarray], np.ndarray], y0: np.ndarray, ts: np.ndarray, *,
@@ -97,7 +92,7 @@ def dormand_prince(rhs: Callable[[float, np.ndarray], np.ndarray], y0: np.ndarra
     out[0], accumulated, t = y, np.zeros(y.shape[1]), float(ts[0])
     f = rhs(t, y)
     h = _initial_step(rhs, t, y, f, rtol, atol, max(float(ts[-1] - ts[0]), 1e-300))
-    steps = 0
+    steps, stages = 0, np.empty((7,) + y.shape)
     for index in range(1, ts.size):
         target = float(ts[index])
         while t < target:
@@ -106,7 +101,7 @@ def dormand_prince(rhs: Callable[[float, np.ndarray], np.ndarray], y0: np.ndarra
             step, clipped = min(h, target - t), h > target - t
             if not clipped and step <= 1e-14 * max(1.0, abs(t)):  # a tiny step forced by error control
                 raise IntegrationError(f"step size underflow at t={t:.6g} (rtol={rtol:g})")
-            y_new, error, f_new = _step(rhs, t, y, f, step)
+            y_new, error, f_new = _step(rhs, t, y, f, step, stages)
             if not np.all(np.isfinite(y_new)):
                 raise IntegrationError(f"non-finite state at t={t + step:.6g}")
             norm = _error_norm(error, y, y_new, rtol, atol)

@@ -26,9 +26,10 @@ from numeric.metrics import FloorPlusGram, PiecewiseConstant
 from numeric.reference import reference_flow, to_float
 
 SCIPY_OPTIONS = {"method": "DOP853", "rtol": 1e-10, "atol": 1e-12}
-#: Tolerances of the batched flow in the benchmark: the loosest that keep the error
-#: against the 30-digit reference well below the 1e-8 target.
-BENCH_RTOL, BENCH_ATOL = 1e-8, 1e-10
+#: Tolerances of the batched flow in the benchmark: the loosest that keep the error against the 30-digit
+#: reference well below the 1e-8 target (measured: 1.2e-9 on the reference subset; at rtol 1e-8 it is 1.1e-10 and
+#: the flow takes 1.6 times as long).
+BENCH_RTOL, BENCH_ATOL = 1e-7, 1e-9
 
 
 def bench_instances(count: int, dim: int = 4, seed: int = 0):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from numeric.batch import StackedFloorPlusGram, stacked_gradient, stacked_metric
+from numeric.batch import StackedFloorPlusGram, stacked_gradient, stacked_metric, stacked_rhs
 from numeric.losses import LogCoshQuadratic, StronglyConvexQuadratic
 from numeric.metrics import ConstantMetric, FloorPlusGram, RotatingSpectrum
 
@@ -52,3 +52,20 @@ def test_stacked_metric_equals_the_loop_and_applies_like_its_matrix(rng, family)
         assert np.allclose(stacked(t), looped, rtol=1e-12, atol=1e-12)
         assert np.allclose(stacked.apply(t, v), np.einsum("ijb,jb->ib", looped, v), rtol=1e-12, atol=1e-12)
     assert isinstance(stacked, StackedFloorPlusGram) == (family == "floor_plus_gram")
+
+
+@pytest.mark.parametrize("family", ["floor_plus_gram", "mixed"])
+def test_the_fused_right_hand_side_equals_the_loop(rng, family):
+    """Quadratic losses under FloorPlusGram fuse into A0 + cos(2 omega t) A1 + sin(2 omega t) A2 times H; any other
+    mix takes the general path: both give -Sigma(t) grad F(y) column by column."""
+    metrics = {"floor_plus_gram": [_floor_plus_gram(rng) for _ in range(BATCH)],
+               "mixed": [_floor_plus_gram(rng), _rotating(rng)] * 2}[family]
+    losses = [StronglyConvexQuadratic.random(rng, DIM, 0.5, 2.0) for _ in metrics]
+    rhs, y = stacked_rhs(losses, metrics), rng.normal(size=(DIM, len(metrics)))
+    for t in (0.0, 0.7, 3.1):
+        looped = np.stack([-metric(t) @ loss.grad(column) for metric, loss, column in zip(metrics, losses, y.T)], axis=-1)
+        assert np.allclose(rhs(t, y), looped, rtol=1e-12, atol=1e-12)
+    if family == "floor_plus_gram":
+        constant, cosine, sine = stacked_metric(metrics).harmonics()
+        angle = 2 * np.array([m.omega for m in metrics]) * 0.7
+        assert np.allclose(constant + np.cos(angle) * cosine + np.sin(angle) * sine, stacked_metric(metrics)(0.7))
