@@ -32,6 +32,8 @@ class Profile:
     derandomize: bool
     #: Instances of the batched screening of each lemma search (random draws, then local refinement).
     batch_instances: int = 10_000
+    #: Processes the screening is split across (joblib's n_jobs: 1 runs it in this process, -1 on every core).
+    search_jobs: int = 1
 
 
 #: The profile table.
@@ -41,7 +43,7 @@ PROFILES: dict[str, Profile] = {
     "ci": Profile("ci", property_examples=40, search_examples=30, sweep_depth="ci", derandomize=True,
                   batch_instances=12_000),
     "thorough": Profile("thorough", property_examples=1500, search_examples=300, sweep_depth="thorough",
-                        derandomize=False, batch_instances=200_000),
+                        derandomize=False, batch_instances=200_000, search_jobs=-1),
 }
 DEFAULT_PROFILE = "ci"
 
@@ -83,6 +85,11 @@ class RunConfig:
     def batch_instances(self) -> int:
         """Instances of the batched screening of one lemma search (the profile's)."""
         return PROFILES[self.profile].batch_instances
+
+    @property
+    def search_jobs(self) -> int:
+        """Processes the batched screening is split across (joblib's n_jobs; the profile's)."""
+        return PROFILES[self.profile].search_jobs
 
     @property
     def depth(self) -> str:

@@ -1,9 +1,10 @@
 """The ``lazycheck`` command line (also ``python -m proofs_check``): one module per command.
 
-:func:`console` is the console script. Before anything loads numpy it decides the BLAS threads:
-a two-lane ledger run (``verify`` or ``notes`` without ``--serial``) gets one BLAS thread per lane,
-since its matrices are small and two thread pools on two cores slow each other down. This package's
-``__init__`` imports nothing else, so that the setting takes effect.
+:func:`console` is the console script. Before anything loads numpy it decides the BLAS threads: a
+ledger run (``verify`` or ``notes``) gets one BLAS thread per process. In two lanes, its matrices are small and two
+thread pools on two cores slow each other down; with ``--serial`` too, because the order of a BLAS reduction
+depends on the number of threads, and the report must be the same, to the last bit, as the two-lane run's. This
+package's ``__init__`` imports nothing else, so that the setting takes effect.
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-#: The commands that run the ledger in two lanes.
+#: The commands that run the ledger (in two lanes, unless --serial).
 TWO_LANE_COMMANDS = ("verify", "notes")
 
 
 def limit_blas_threads(argv: Sequence[str]) -> bool:
-    """Set OPENBLAS_NUM_THREADS=1 (unless set) for a two-lane ledger run; True when it did, or already was set.
+    """Set OPENBLAS_NUM_THREADS=1 (unless set) for a ledger run, two-lane or serial; True when it did, or already
+    was set.
 
     It only takes effect before numpy is first imported, which is why :func:`console` calls it first.
     """
     arguments = list(argv)
     command = next((a for a in arguments if not a.startswith("-")), None)
-    if command not in TWO_LANE_COMMANDS or "--serial" in arguments:
+    if command not in TWO_LANE_COMMANDS:
         return False
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     return True

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from joblib import Parallel, delayed
+
 from numeric.exact_batch import QuadraticPiecewiseBatch, errors
 from numeric.losses import StronglyConvexQuadratic
 from numeric.metrics import PiecewiseConstant
@@ -157,9 +159,11 @@ def _join(first: dict, second: dict) -> dict:
     return {key: np.concatenate([first[key], second[key]]) for key in first}
 
 
-def _screen_dimension(ratio_of, dim: int, budget: int, rng: np.random.Generator, kappa=None) -> tuple[dict, np.ndarray]:
+def _screen_dimension(ratio_of, dim: int, budget: int, seed: int, kappa=None) -> tuple[dict, np.ndarray]:
     """Random draws (half the budget), then GENERATIONS of refinement around the PARENTS worst; the pool of the
-    worst instances seen and their ratios."""
+    worst instances seen and their ratios. Each dimension draws from its own stream (seed, dim), so the result does
+    not depend on which process screens which dimension."""
+    rng = np.random.default_rng([seed, dim])
     theta = draw(rng, max(budget // 2, PARENTS), dim, kappa)
     ratios = ratio_of(instances(theta))
     children = max((budget - budget // 2) // GENERATIONS, 1)
@@ -172,13 +176,18 @@ def _screen_dimension(ratio_of, dim: int, budget: int, rng: np.random.Generator,
 
 
 def screen(ratio_of, budget: int, seed: int, kappa: tuple[float, float] | None = None,
-           dims: tuple[int, ...] | None = None) -> tuple[Screening, QuadraticPiecewiseBatch]:
-    """Screen ``budget`` instances (split over the dimensions) with ``ratio_of(batch) -> ratios``; the worst found."""
+           dims: tuple[int, ...] | None = None, jobs: int = 1) -> tuple[Screening, QuadraticPiecewiseBatch]:
+    """Screen ``budget`` instances (split over the dimensions) with ``ratio_of(batch) -> ratios``; the worst found.
+
+    The dimensions are screened as independent joblib tasks (``jobs`` processes; 1 runs them here, in order), so
+    joblib's backend decides where they run: ``with joblib.parallel_config(backend="dask"): ...`` sends them to a
+    Dask cluster. The same seed gives the same screening whatever the backend and the number of jobs.
+    """
     dims = dims or tuple(range(BATCH_DOMAIN["dimension n"][0], BATCH_DOMAIN["dimension n"][1] + 1))
-    rng = np.random.default_rng(seed)
+    pools = Parallel(n_jobs=jobs)(delayed(_screen_dimension)(ratio_of, dim, budget // len(dims), seed, kappa)
+                                  for dim in dims)
     best = []
-    for dim in dims:
-        theta, ratios = _screen_dimension(ratio_of, dim, budget // len(dims), rng, kappa)
+    for theta, ratios in pools:
         order = np.argsort(ratios)[::-1][:CANDIDATES]
         best += [(float(ratios[i]), _select(theta, np.array([i]))) for i in order]
     best.sort(key=lambda pair: -pair[0])

@@ -154,7 +154,8 @@ def screen_claim(claim: NumericClaim, config: RunConfig) -> batched.Screening:
     else:
         def ratio_of(batch):
             return batched.stability_ratios(batch, options.get("bound"), options.get("time_dependent", False))
-    screening, _ = batched.screen(ratio_of, config.batch_instances, config.study_seed(zlib.crc32(claim.id.encode())))
+    screening, _ = batched.screen(ratio_of, config.batch_instances, config.study_seed(zlib.crc32(claim.id.encode())),
+                                  jobs=config.search_jobs)
     return screening
 
 

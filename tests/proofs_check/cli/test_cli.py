@@ -123,14 +123,14 @@ def test_bench_reports_the_figures_as_json(capsys):
 
 
 def test_the_cli_package_loads_no_numpy_so_the_blas_setting_takes_effect():
-    """console() sets OPENBLAS_NUM_THREADS for two-lane runs before anything imports numpy."""
+    """console() sets OPENBLAS_NUM_THREADS for ledger runs (two-lane and serial) before anything imports numpy."""
     script = ("import sys, os; import proofs_check.cli as cli; assert 'numpy' not in sys.modules; "
               "os.environ.pop('OPENBLAS_NUM_THREADS', None); "
               "print(cli.limit_blas_threads(['verify', '--claim', 'x']), cli.limit_blas_threads(['verify', '--serial']), "
               "cli.limit_blas_threads(['derive']), os.environ.get('OPENBLAS_NUM_THREADS'))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "False", "False", "1"]
+    assert result.stdout.split() == ["True", "True", "False", "1"]
 
 
 def test_verify_seed_reaches_every_kind_of_numeric_check(tmp_path, capsys):

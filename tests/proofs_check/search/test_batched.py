@@ -39,3 +39,9 @@ def test_the_screen_is_deterministic_and_keeps_its_budget():
 def test_a_false_bound_screens_above_one():
     screening, _ = batched.screen(lambda b: batched.lemma_3_3_ratios(b, "d0*exp(-mu*lam*t)"), 400, seed=0, dims=(2,))
     assert screening.best_ratio > 1.5
+
+
+def test_the_screen_is_the_same_split_across_processes():
+    serial, _ = batched.screen(batched.stability_ratios, 400, seed=3, dims=(1, 2))
+    split, _ = batched.screen(batched.stability_ratios, 400, seed=3, dims=(1, 2), jobs=2)
+    assert serial.best_ratio == split.best_ratio and repr(serial.candidates) == repr(split.candidates)
