@@ -150,8 +150,16 @@ def test_verify_seed_reaches_every_kind_of_numeric_check(tmp_path, capsys):
     lemma, kernel = "chizat-bach/lemma-A.1", "chizat-bach/random-feature-convergence"
     changed = {kind for (kind, a), (_, b) in zip(default[lemma] + default[kernel], seeded[lemma] + seeded[kernel])
                if a != b}
-    assert {"numeric", "proof"} <= changed  # the lemma search, and the chain's analytic steps (its worst ratio)
+    assert "numeric" in changed  # the lemma search
     assert default[kernel] != seeded[kernel]  # the Monte-Carlo study draws its features from the seed
+    # The chain's reported ratio is its worst step's, which steps attained exactly (ratio 1) saturate; the seed
+    # reaches its sampled steps (step 9 here), as the run configuration verify builds shows.
+    from proofs_check.proofs.catalog import run_proof
+    from proofs_check.settings import RunConfig
+
+    step_ratios = [{r.step.label: r.outcome.ratio for r in run_proof(lemma, RunConfig(seed=seed, max_examples=6)).results}
+                   for seed in (None, 11)]
+    assert step_ratios[0]["9"] != step_ratios[1]["9"]
 
 
 def test_verify_list_builds_no_derivation(capsys):
