@@ -34,16 +34,18 @@ class Profile:
     batch_instances: int = 10_000
     #: Processes the screening is split across (joblib's n_jobs: 1 runs it in this process, -1 on every core).
     search_jobs: int = 1
+    #: Instances an analytic proof step with a numpy sampler screens before hypothesis searches it.
+    analytic_screen: int = 1_000
 
 
 #: The profile table.
 PROFILES: dict[str, Profile] = {
     "fast": Profile("fast", property_examples=10, search_examples=10, sweep_depth="ci", derandomize=False,
-                    batch_instances=2_000),
+                    batch_instances=2_000, analytic_screen=200),
     "ci": Profile("ci", property_examples=40, search_examples=30, sweep_depth="ci", derandomize=True,
                   batch_instances=12_000),
     "thorough": Profile("thorough", property_examples=1500, search_examples=300, sweep_depth="thorough",
-                        derandomize=False, batch_instances=200_000, search_jobs=-1),
+                        derandomize=False, batch_instances=200_000, search_jobs=-1, analytic_screen=20_000),
 }
 DEFAULT_PROFILE = "ci"
 
@@ -85,6 +87,11 @@ class RunConfig:
     def batch_instances(self) -> int:
         """Instances of the batched screening of one lemma search (the profile's)."""
         return PROFILES[self.profile].batch_instances
+
+    @property
+    def analytic_screen(self) -> int:
+        """Instances a sampled analytic proof step screens before hypothesis (the profile's)."""
+        return PROFILES[self.profile].analytic_screen
 
     @property
     def search_jobs(self) -> int:

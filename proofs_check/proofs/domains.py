@@ -1,7 +1,9 @@
 """The instance spaces of the analytic proof steps: a strategy factory and the ranges it covers.
 
 Each :class:`Domain` is what an :class:`~proofs_check.proofs.checks.AnalyticCheck` searches; its
-``ranges`` are reported with the step's result, so that a reader sees how much was searched.
+``ranges`` are reported with the step's result, so that a reader sees how much was searched. A domain with a
+``sample`` (a plain numpy sampler of the same space, :mod:`numeric.samplers`) is also screened: many instances
+drawn without hypothesis' overhead before hypothesis searches it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
+from numeric import samplers
 from numeric.strategies import flow_instances, initial_points, loss_points, matrix_pairs, metric_samples, sine_models
 from proofs_check.results import ranges_of
 from proofs_check.search.claims import LEMMA_DOMAIN, domain_ranges
@@ -18,18 +21,21 @@ from proofs_check.search.claims import LEMMA_DOMAIN, domain_ranges
 
 @dataclass(frozen=True)
 class Domain:
-    """A strategy factory (called once per search) and the ranges it draws from."""
+    """A strategy factory (called once per search), the ranges it draws from, and optionally a numpy sampler of the
+    same space (``sample(rng) -> instance``) for the screen."""
 
     strategy: Callable
     ranges: tuple[tuple[str, str], ...]
+    sample: Callable | None = None
 
 
 LOSS_POINTS = Domain(loss_points, ranges_of({
-    "losses": "quadratic and log-cosh, n 1..4, mu [0.1, 1], kappa [1, 100]", "||y - y*||": "[0.1, 5]"}))
+    "losses": "quadratic and log-cosh, n 1..4, mu [0.1, 1], kappa [1, 100]", "||y - y*||": "[0.1, 5]"}),
+    samplers.loss_point)
 METRIC_SAMPLES = Domain(metric_samples, ranges_of({
     "metrics": "rotating, floor_plus_gram, piecewise, model_induced; n 1..4, lam [0.1, 2]", "t": "[0, 10]",
     "||v||": "[0.1, 5]"}))
-MATRIX_PAIRS = Domain(matrix_pairs, ranges_of({"A, E": "shapes 1..4 x 1..5, entries in [-3, 3]"}))
+MATRIX_PAIRS = Domain(matrix_pairs, ranges_of({"A, E": "shapes 1..4 x 1..5, entries in [-3, 3]"}), samplers.matrix_pair)
 LEMMA_FLOWS = Domain(lambda: flow_instances(**LEMMA_DOMAIN), domain_ranges(
     ("rotating", "floor_plus_gram", "piecewise", "model_induced", "level_set_transport", "forcing")))
 
@@ -50,7 +56,8 @@ def _lazy_instances():
 
 #: SineTiltedLinear models h(w) = J0 w + eps sin(C w) (n 1..3, p n..n+2) and points w.
 TAYLOR_POINTS = Domain(_taylor_instances, ranges_of({
-    "models": "h(w) = J0 w + eps sin(C w), n 1..3, p n..n+2, eps [0, 0.5]", "||w||": "[0.1, 5]"}))
+    "models": "h(w) = J0 w + eps sin(C w), n 1..3, p n..n+2, eps [0, 0.5]", "||w||": "[0.1, 5]"}),
+    samplers.taylor_point)
 #: The same models with a target y* and alpha, for lazy flows from w0 = 0.
 LAZY_FLOWS = Domain(_lazy_instances, ranges_of({
     "models": "h(w) = J0 w + eps sin(C w), n 1..3, p n..n+2, eps [0, 0.5]", "||y*||": "[0.1, 5]",

@@ -57,3 +57,45 @@ def test_a_noisy_fit_is_not_decided():
     result = decide_rate("synthetic", ALPHAS, noisy, "1/alpha**2")
     assert result.slopes[0].error > RATE_SLOPE_TOLERANCE and not result.ok
     assert "too noisy" in result.detail
+
+
+# The numpy screen of the sampled analytic steps.
+
+def _analytic(ratio, sample):
+    from proofs_check.proofs.checks import AnalyticCheck
+    from proofs_check.proofs.domains import MATRIX_PAIRS
+
+    return AnalyticCheck("a test ratio", MATRIX_PAIRS.strategy, ratio, domain=MATRIX_PAIRS.ranges, sample=sample)
+
+
+def _context(**config):
+    from proofs_check.proofs.chain import ChainRun
+    from proofs_check.settings import RunConfig
+
+    return ChainRun(RunConfig(**config), lambda proof_id: None)
+
+
+def test_a_sampled_step_screens_its_budget_before_hypothesis():
+    from proofs_check.proofs.domains import MATRIX_PAIRS
+    from proofs_check.studies.pointwise import operator_norm_ratio
+
+    result = _analytic(operator_norm_ratio, MATRIX_PAIRS.sample).run(_context(max_examples=5))
+    assert result.ok and result.searched == 5 + 1000 and result.as_json()["instances"] == 1005
+    again = _analytic(operator_norm_ratio, MATRIX_PAIRS.sample).run(_context(max_examples=5))
+    assert again == result  # the screen is seeded by the run's configuration
+    assert _analytic(operator_norm_ratio, None).run(_context(max_examples=5)).searched == 5
+
+
+def test_the_screen_alone_refutes_a_false_step():
+    """||A^T v|| <= (1/2)||A|| ||v|| is false; a strategy that never leaves A = 0 cannot see it, the screen does."""
+    from hypothesis import strategies as st
+
+    from numeric import samplers
+    from proofs_check.proofs.checks import AnalyticCheck
+    from proofs_check.studies.pointwise import operator_norm_ratio
+
+    zeros = lambda: st.just((np.zeros((2, 2)), np.zeros((2, 2))))  # noqa: E731
+    check = AnalyticCheck("twice the operator-norm ratio", zeros, lambda i: 2 * operator_norm_ratio(i),
+                          sample=samplers.matrix_pair)
+    result = check.run(_context(max_examples=3))
+    assert not result.ok and result.counterexample.startswith("ratio ") and result.ratio > 1
