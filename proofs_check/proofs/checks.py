@@ -169,6 +169,8 @@ class AnalyticCheck:
         for _ in range(config.analytic_screen):
             drawn = self.sample(rng)
             value = float(self.ratio(drawn))
+            if np.isnan(value):  # as in hypothesis' search, a ratio that is not a number crashes the check
+                raise ValueError(f"the ratio is not a number at {drawn!r}")
             if value > worst:
                 worst, instance = value, drawn
         return worst, instance, config.analytic_screen

@@ -99,3 +99,12 @@ def test_the_screen_alone_refutes_a_false_step():
                           sample=samplers.matrix_pair)
     result = check.run(_context(max_examples=3))
     assert not result.ok and result.counterexample.startswith("ratio ") and result.ratio > 1
+
+
+def test_a_ratio_that_is_not_a_number_crashes_the_screen():
+    from numeric import samplers
+    from proofs_check.proofs.chain import ProofStep, run_step
+
+    check = _analytic(lambda instance: float("nan"), samplers.matrix_pair)
+    result = run_step(ProofStep("1", "here", "a", "b", "because", check), _context(max_examples=2))
+    assert result.outcome.crashed and result.status == "fails"
