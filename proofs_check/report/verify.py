@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from proofs_check.ledger.entry import STATUSES
 from proofs_check.proofs import coq
+from proofs_check.search.claims import CLAIMS_BY_ID
 from proofs_check.report.derivations import derivation_json
 from proofs_check.report.proofs import erratum_json
 from symbolic import TEXTS, Derivation
@@ -108,9 +109,10 @@ def instances_line(claims) -> str:
     """The total of instances the searches and sampled checks evaluated (a check shared by twins counted once)."""
     seen = {(check.kind, check.ref, check.detail): check.searched for c in claims for check in c.checks
             if check.kind in ("numeric", "study", "proof", "measured") and check.searched}
-    numeric = sum(n for (kind, _, _), n in seen.items() if kind == "numeric")
-    return (f"instances evaluated: {sum(seen.values())} in all, {numeric} by the adversarial lemma searches "
-            "(hypothesis and the batched screen; per check in the JSON's 'instances' and 'ranges')")
+    lemmas = sum(n for (kind, ref, _), n in seen.items() if kind == "numeric" and ref in CLAIMS_BY_ID)
+    return (f"instances evaluated: {sum(seen.values())} by the searches and studies, {lemmas} of them by the lemma "
+            "searches (hypothesis and the batched screen; per check in the JSON's 'instances' and 'ranges'; the "
+            "sampled proof steps report theirs in their own detail)")
 
 
 def errata_lines(errata) -> str:

@@ -11,7 +11,10 @@ them with its tolerance policy: a screened ratio is never reported as a verdict 
 
 The screen evaluates each flow on a grid of :data:`GRID_POINTS` times per instance (uniform, geometric near 0,
 and the switch times). For Lemma A.1 the grid also gives K = sup_t ||(Sigma(t) - Sigma(0)) grad F(y(t))|| from
-below, which can only overstate the screened ratio; the re-check computes K exactly.
+below. A screened ratio can therefore be off either way (the grid also misses maxima between its points); it only
+ranks candidates, and the claim's own check (with its finer grid, local refinement of K and tolerance policy) decides.
+``lam`` of BATCH_DOMAIN is the additive floor of each piece: the floor the bound uses is the smallest eigenvalue over
+the pieces, at least that.
 """
 
 from __future__ import annotations
@@ -116,9 +119,12 @@ def _grid(batch: QuadraticPiecewiseBatch, mu: np.ndarray, lam: np.ndarray) -> np
 
 
 def _ratios(observed: np.ndarray, bound: np.ndarray) -> np.ndarray:
+    """max_t observed/bound per instance; a non-finite value anywhere makes the instance's ratio inf, so that the
+    claim's own check sees it."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratios = np.where(observed > 1e-12 * np.max(observed, axis=1, keepdims=True), observed / bound, 0.0)
-    return np.nan_to_num(ratios, nan=np.inf).max(axis=1)
+        ratios = np.where(observed > 1e-12 * np.nanmax(observed, axis=1, keepdims=True), observed / bound, 0.0)
+    broken = ~np.isfinite(observed) | np.isnan(bound) | np.isnan(ratios)
+    return np.where(broken, np.inf, ratios).max(axis=1)
 
 
 def _parameters(batch: QuadraticPiecewiseBatch) -> dict:
@@ -159,7 +165,7 @@ def _join(first: dict, second: dict) -> dict:
     return {key: np.concatenate([first[key], second[key]]) for key in first}
 
 
-def _screen_dimension(ratio_of, dim: int, budget: int, seed: int, kappa=None) -> tuple[dict, np.ndarray]:
+def _screen_dimension(ratio_of, dim: int, budget: int, seed: int, kappa=None) -> tuple[dict, np.ndarray, int]:
     """Random draws (half the budget), then GENERATIONS of refinement around the PARENTS worst; the pool of the
     worst instances seen and their ratios. Each dimension draws from its own stream (seed, dim), so the result does
     not depend on which process screens which dimension."""
@@ -167,12 +173,13 @@ def _screen_dimension(ratio_of, dim: int, budget: int, seed: int, kappa=None) ->
     theta = draw(rng, max(budget // 2, PARENTS), dim, kappa)
     ratios = ratio_of(instances(theta))
     children = max((budget - budget // 2) // GENERATIONS, 1)
+    evaluated = ratios.size + GENERATIONS * children
     for generation, step in enumerate(np.geomspace(FIRST_STEP, LAST_STEP, GENERATIONS)):
         keep = np.argsort(ratios)[-PARENTS:]
         parents = _select(theta, keep[rng.integers(0, keep.size, children)])
         offspring = perturb(rng, parents, step, kappa)
         theta, ratios = _join(_select(theta, keep), offspring), np.concatenate([ratios[keep], ratio_of(instances(offspring))])
-    return theta, ratios
+    return theta, ratios, evaluated
 
 
 def screen(ratio_of, budget: int, seed: int, kappa: tuple[float, float] | None = None,
@@ -187,13 +194,14 @@ def screen(ratio_of, budget: int, seed: int, kappa: tuple[float, float] | None =
     pools = Parallel(n_jobs=jobs)(delayed(_screen_dimension)(ratio_of, dim, budget // len(dims), seed, kappa)
                                   for dim in dims)
     best = []
-    for theta, ratios in pools:
+    for theta, ratios, _ in pools:
         order = np.argsort(ratios)[::-1][:CANDIDATES]
         best += [(float(ratios[i]), _select(theta, np.array([i]))) for i in order]
     best.sort(key=lambda pair: -pair[0])
     chosen = best[:CANDIDATES]
     batches = [instances(theta) for _, theta in chosen]
-    return Screening(budget, chosen[0][0], tuple(as_instance(b, 0) for b in batches)), batches[0]
+    evaluated = sum(count for _, _, count in pools)
+    return Screening(evaluated, chosen[0][0], tuple(as_instance(b, 0) for b in batches)), batches[0]
 
 
 def as_instance(batch: QuadraticPiecewiseBatch, index: int) -> tuple:
