@@ -22,11 +22,13 @@ from proofs_check.search.claims import LEMMA_DOMAIN, domain_ranges
 @dataclass(frozen=True)
 class Domain:
     """A strategy factory (called once per search), the ranges it draws from, and optionally a numpy sampler of the
-    same space (``sample(rng) -> instance``) for the screen."""
+    same space, or of a part of it described by ``screened`` (``sample(rng) -> instance``), for the screen."""
 
     strategy: Callable
     ranges: tuple[tuple[str, str], ...]
     sample: Callable | None = None
+    #: The screened space, when the sampler covers only part of ``ranges`` (reported beside them).
+    screened: tuple[tuple[str, str], ...] = ()
 
 
 LOSS_POINTS = Domain(loss_points, ranges_of({
