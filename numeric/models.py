@@ -15,6 +15,39 @@ import numpy as np
 from numeric.validation import finite_array, positive_number
 
 
+def sine_tilted_value(J0, C, eps, phase, w) -> np.ndarray:
+    """h(w) = J0 w + eps (sin(C w + phase) - sin(phase)): one model (J0 (n, p), eps scalar, phase (n,)) at points
+    w (..., p), or a stack of B models (J0 (B, n, p), eps (B,), phase (B, n)) at one point each, w (B, p)."""
+    w, eps = np.asarray(w, dtype=float), np.asarray(eps, dtype=float)[..., None]
+    return (np.einsum("...ij,...j->...i", J0, w)
+            + eps * (np.sin(np.einsum("...ij,...j->...i", C, w) + phase) - np.sin(phase)))
+
+
+def sine_tilted_jacobian(J0, C, eps, phase, w) -> np.ndarray:
+    """Dh(w) = J0 + eps diag(cos(C w + phase)) C, with the shapes of :func:`sine_tilted_value`: (..., n, p)."""
+    w, eps = np.asarray(w, dtype=float), np.asarray(eps, dtype=float)[..., None, None]
+    return J0 + eps * np.cos(np.einsum("...ij,...j->...i", C, w) + phase)[..., :, None] * C
+
+
+class StackedSineTilted:
+    """B sine-tilted models of one shape (n, p), evaluated together: ``self(w)`` and ``jacobian(w)`` for w (B, p),
+    model b at w[b] (the formulas of :class:`SineTiltedLinear`)."""
+
+    def __init__(self, models):
+        shapes = {model.J0.shape for model in models}
+        if len(shapes) != 1:
+            raise ValueError(f"stacked models must share one shape, got {sorted(shapes)}")
+        self.J0, self.C = np.stack([m.J0 for m in models]), np.stack([m.C for m in models])
+        self.eps, self.phase = np.array([m.eps for m in models]), np.stack([m.phase for m in models])
+        self.size, self.n_outputs, self.n_params = self.J0.shape
+
+    def __call__(self, w) -> np.ndarray:
+        return sine_tilted_value(self.J0, self.C, self.eps, self.phase, w)
+
+    def jacobian(self, w) -> np.ndarray:
+        return sine_tilted_jacobian(self.J0, self.C, self.eps, self.phase, w)
+
+
 class SineTiltedLinear:
     """h(w) = J0 w + eps (sin(C w + phase) - sin(phase)), with n outputs and p >= n parameters.
 
@@ -47,13 +80,11 @@ class SineTiltedLinear:
         return self.J0.shape[1]
 
     def __call__(self, w) -> np.ndarray:
-        w = np.asarray(w, dtype=float)
-        return w @ self.J0.T + self.eps * (np.sin(w @ self.C.T + self.phase) - np.sin(self.phase))
+        return sine_tilted_value(self.J0, self.C, self.eps, self.phase, w)
 
     def jacobian(self, w) -> np.ndarray:
         """Dh(w), shape (..., n, p)."""
-        cosines = np.cos(np.asarray(w, dtype=float) @ self.C.T + self.phase)
-        return self.J0 + self.eps * cosines[..., :, None] * self.C
+        return sine_tilted_jacobian(self.J0, self.C, self.eps, self.phase, w)
 
     @property
     def lip_jacobian(self) -> float:

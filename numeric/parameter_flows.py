@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from numeric.batch import stacked_gradient
 from numeric.flows import DEFAULT_ATOL, DEFAULT_RTOL, FlowResult
 from numeric.integrate import dormand_prince
 from numeric.metrics import Metric
+from numeric.models import StackedSineTilted
 from numeric.validation import finite_array, positive_number, times
 
 
@@ -55,6 +57,41 @@ def lazy_flow(model, loss, w0, alpha: float, ts, *, rtol: float = DEFAULT_RTOL, 
         return -model.jacobian(w).T @ loss.grad(alpha * model(w)) / alpha
 
     return _integrate(velocity, w0, ts, rtol, atol)
+
+
+def batched_lazy_flow(models, losses, w0s, alphas, ts, *, rtol: float = DEFAULT_RTOL) -> FlowResult:
+    """The lazy flows of B sine-tilted models of one shape, integrated together: w of shape (B, T, p).
+
+    Instance b is (models[b], losses[b], w0s[b], alphas[b]), as in :func:`lazy_flow`, with the same tolerances:
+    rtol relative to the displacement and atol DEFAULT_ATOL/alpha_b, per instance (the shared step is accepted
+    only when every instance meets its own), so each trajectory is at least as accurate as its own
+    :func:`lazy_flow` would be.
+    """
+    velocity = _stacked_lazy_velocity(models, losses, alphas)
+    size, params = velocity.model.size, velocity.model.n_params
+    w0s, ts = finite_array(w0s, "w0s", shape=(size, params)), times(ts)
+    d, error, _ = dormand_prince(lambda t, d: velocity(w0s + d.T).T, np.zeros((params, size)), ts, rtol=rtol,
+                                 atol=DEFAULT_ATOL / velocity.alphas)
+    return FlowResult(ts, w0s[:, None, :] + np.transpose(d, (2, 0, 1)), error.T, "adaptive")
+
+
+def batched_lazy_velocity(models, losses, alphas, w) -> np.ndarray:
+    """w'(t) of B lazy flows (as :func:`batched_lazy_flow`) at their states w (B, T, p): shape (B, T, p)."""
+    velocity = _stacked_lazy_velocity(models, losses, alphas)
+    return np.stack([velocity(w[:, k]) for k in range(w.shape[1])], axis=1)
+
+
+def _stacked_lazy_velocity(models, losses, alphas):
+    """w -> -(1/alpha_b) Dh_b(w_b)^T grad R_b(alpha_b h_b(w_b)) for w (B, p), with its stacked model and alphas."""
+    model, gradient = StackedSineTilted(models), stacked_gradient(losses)
+    alphas = np.array([positive_number(a, "alpha") for a in alphas])
+
+    def velocity(w):
+        residual = gradient(alphas * model(w).T)  # (n, B)
+        return -np.einsum("bij,ib->bj", model.jacobian(w), residual) / alphas[:, None]
+
+    velocity.model, velocity.alphas = model, alphas
+    return velocity
 
 
 def tangent_flow(model, loss, w0, alpha: float, ts, *, rtol: float = DEFAULT_RTOL,

@@ -7,15 +7,27 @@ named after, with a ``numpy.random.Generator`` (no shrinking, no targeting: hypo
   kappa in [1, 100], ||y - y*|| in [0.1, 5] (as ``loss_points``);
 - :func:`matrix_pair`: (A, E) of one shape, rows 1..4, columns 1..5, entries in [-3, 3] (as ``matrix_pairs``);
 - :func:`taylor_point`: (model, w) for h(w) = J0 w + eps sin(C w), n 1..3, p in n..n+2, eps in [0, 0.5],
-  ||w|| in [0.1, 5] (as ``sine_models`` with ``initial_points``).
+  ||w|| in [0.1, 5] (as ``sine_models`` with ``initial_points``);
+- :func:`lazy_instance`: (model, y*, alpha), the same models, ||y*|| in [0.1, 5], alpha in [1, 50];
+- :func:`metric_sample`: (metric, t, v), the rotating, floor-plus-Gram and piecewise families of
+  ``time_varying_metrics`` (n 1..4, lam [0.1, 2], t in [0, 10], ||v|| in [0.1, 5]); not the model-induced family,
+  whose construction integrates a flow;
+- :func:`exact_flow_instance`: (loss, metric, y0), a quadratic loss (n 1..4, mu [0.1, 1], kappa [1, 100]) under a
+  piecewise-constant metric (1..4 pieces, lam [0.1, 2], switches in [0, 10]), ||y0 - y*|| in [0.1, 5]: the part of
+  ``flow_instances`` whose flows are exact (eigendecompositions, no integrator).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from numeric.losses import LogCoshQuadratic, StronglyConvexQuadratic, random_rotation
+from numeric.losses import LogCoshQuadratic, StronglyConvexQuadratic, random_rotation, spectrum_with_ends
+from numeric.metrics import FloorPlusGram, PiecewiseConstant, RotatingSpectrum
 from numeric.models import SineTiltedLinear
+from numeric.strategies import MIN_PIECE_FRACTION
+
+#: The horizon of the metric families (``time_varying_metrics``' default).
+HORIZON = 10.0
 
 
 def _point(rng: np.random.Generator, center: np.ndarray, low: float = 0.1, high: float = 5.0) -> np.ndarray:
@@ -40,8 +52,8 @@ def matrix_pair(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     return rng.uniform(-3.0, 3.0, shape), rng.uniform(-3.0, 3.0, shape)
 
 
-def taylor_point(rng: np.random.Generator) -> tuple:
-    """(model, w) as numeric.strategies.sine_models with initial_points draw them."""
+def sine_model(rng: np.random.Generator) -> SineTiltedLinear:
+    """h(w) = J0 w + eps sin(C w) as numeric.strategies.sine_models draws it."""
     outputs = int(rng.integers(1, 4))
     params = outputs + int(rng.integers(0, 3))
     coupling, eps = rng.uniform(-1.0, 1.0, (outputs, params)), rng.uniform(0.0, 0.5)
@@ -49,4 +61,89 @@ def taylor_point(rng: np.random.Generator) -> tuple:
     stretch = np.zeros((outputs, params))
     stretch[:, :outputs] = np.diag(singular)
     jacobian = random_rotation(rng, outputs) @ stretch @ random_rotation(rng, params).T
-    return SineTiltedLinear(jacobian, coupling, eps), _point(rng, np.zeros(params))
+    return SineTiltedLinear(jacobian, coupling, eps)
+
+
+def taylor_point(rng: np.random.Generator) -> tuple:
+    """(model, w) as numeric.strategies.sine_models with initial_points draw them."""
+    model = sine_model(rng)
+    return model, _point(rng, np.zeros(model.n_params))
+
+
+def lazy_instance(rng: np.random.Generator) -> tuple:
+    """(model, y*, alpha): a sine model, a target at distance [0.1, 5] from 0 and alpha in [1, 50]."""
+    model = sine_model(rng)
+    return model, _point(rng, np.zeros(model.n_outputs)), rng.uniform(1.0, 50.0)
+
+
+def _rotating(rng: np.random.Generator, dim: int, lam: float) -> RotatingSpectrum:
+    spectrum = lam * (1 + rng.uniform(0.0, 10.0) * np.concatenate([[0.0], rng.uniform(0.0, 1.0, dim - 1)]))
+    generator = rng.uniform(-1.0, 1.0, (dim, dim))
+    return RotatingSpectrum(spectrum, generator - generator.T)
+
+
+def _floor_plus_gram(rng: np.random.Generator, dim: int, lam: float) -> FloorPlusGram:
+    return FloorPlusGram(lam, rng.uniform(-1.5, 1.5, (dim, dim)), rng.uniform(-1.5, 1.5, (dim, dim)),
+                         rng.uniform(0.0, 3.0))
+
+
+def _piecewise(rng: np.random.Generator, dim: int, lam: float) -> PiecewiseConstant:
+    """1..4 pieces switching at uniform times of [0, HORIZON]; a switch closer than MIN_PIECE_FRACTION of the
+    horizon to the previous one is dropped, as in the strategy."""
+    pieces = int(rng.integers(1, 5))
+    times = np.unique(np.concatenate([[0.0], rng.uniform(0.0, 1.0, pieces - 1) * HORIZON]))
+    times = times[np.concatenate([[True], np.diff(times) >= MIN_PIECE_FRACTION * HORIZON])]
+    factors = rng.uniform(-1.5, 1.5, (times.size, dim, dim))
+    return PiecewiseConstant(times, [lam * np.eye(dim) + g @ g.T for g in factors], lam=lam)
+
+
+def metric_sample(rng: np.random.Generator) -> tuple:
+    """(metric, t, v) as numeric.strategies.metric_samples draws them, without the model-induced family."""
+    dim, lam = int(rng.integers(1, 5)), rng.uniform(0.1, 2.0)
+    family = (_rotating, _floor_plus_gram, _piecewise)[int(rng.integers(0, 3))]
+    return family(rng, dim, lam), rng.uniform(0.0, HORIZON), _point(rng, np.zeros(dim))
+
+
+def exact_flow_instance(rng: np.random.Generator) -> tuple:
+    """(loss, metric, y0): a quadratic loss of numeric.strategies.flow_instances under its piecewise family."""
+    dim, mu = int(rng.integers(1, 5)), rng.uniform(0.1, 1.0)
+    spectrum = spectrum_with_ends(rng, dim, mu, mu * rng.uniform(1.0, 100.0))
+    loss = StronglyConvexQuadratic.from_spectrum(spectrum, random_rotation(rng, dim), rng.uniform(-2.0, 2.0, dim))
+    return loss, _piecewise(rng, dim, rng.uniform(0.1, 2.0)), _point(rng, loss.y_star)
+
+
+def _unit_directions(rng: np.random.Generator, terms: int, dim: int) -> np.ndarray:
+    """``terms`` unit rows: e_i plus a uniform offset in [-1, 1]^dim, normalized; a degenerate row becomes e_i (e1
+    when i >= dim), as in numeric.strategies' log-cosh losses."""
+    axes = np.eye(terms, dim)
+    axes[np.linalg.norm(axes, axis=1) == 0, 0] = 1.0
+    directions = rng.uniform(-1.0, 1.0, (terms, dim)) + np.eye(terms, dim)
+    norms = np.linalg.norm(directions, axis=1, keepdims=True)
+    return np.where(norms > 1e-6, directions / np.maximum(norms, 1e-6), axes)
+
+
+def strongly_convex_loss(rng: np.random.Generator, *, min_dim: int, max_dim: int, min_mu: float, max_kappa: float,
+                         kinds=("quadratic", "logcosh")):
+    """A loss as numeric.strategies.strongly_convex_losses draws it (``kappa_one`` off).
+
+    n in min_dim..max_dim and the kind (``"quadratic"`` or ``"logcosh"``) with even odds, mu uniform in
+    [min_mu, 10 min_mu], kappa = nu/mu uniform in [1, max_kappa], y* uniform in [-2, 2]^n, a Haar rotation Q. A
+    quadratic has H = Q diag(spectrum) Q^T, the spectrum [mu, nu] with both ends attained; a log-cosh loss has that
+    base on [mu, (mu + nu)/2] and 1 or 2 terms of weight (nu - lambda_max(base))/terms each, so its certified
+    smoothness is nu.
+    """
+    if not (isinstance(min_dim, int) and isinstance(max_dim, int) and 1 <= min_dim <= max_dim):
+        raise ValueError(f"need integers 1 <= min_dim <= max_dim, got min_dim={min_dim!r}, max_dim={max_dim!r}")
+    if not (min_mu > 0 and max_kappa >= 1 and kinds and set(kinds) <= {"quadratic", "logcosh"}):
+        raise ValueError(f"need min_mu > 0, max_kappa >= 1 and kinds in ('quadratic', 'logcosh'), got "
+                         f"min_mu={min_mu!r}, max_kappa={max_kappa!r}, kinds={kinds!r}")
+    dim, kind = int(rng.integers(min_dim, max_dim + 1)), kinds[int(rng.integers(len(kinds)))]
+    mu = rng.uniform(min_mu, 10 * min_mu)
+    nu = mu * rng.uniform(1.0, max_kappa)
+    rotation, y_star = random_rotation(rng, dim), rng.uniform(-2.0, 2.0, dim)
+    if kind == "quadratic":
+        return StronglyConvexQuadratic.from_spectrum(spectrum_with_ends(rng, dim, mu, nu), rotation, y_star)
+    spectrum = spectrum_with_ends(rng, dim, mu, (mu + nu) / 2)
+    terms = int(rng.integers(1, 3))
+    return LogCoshQuadratic(rotation @ np.diag(spectrum) @ rotation.T, y_star, _unit_directions(rng, terms, dim),
+                            np.full(terms, (nu - spectrum[-1]) / terms))

@@ -21,6 +21,7 @@ import importlib
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
@@ -138,6 +139,27 @@ class MissingJustification:
                            "counterexample, the conclusion is checked by the corrected step)")
 
 
+@lru_cache(maxsize=8)
+def _screen_draws(sample: Callable, seed: int, count: int) -> tuple:
+    """``count`` instances of ``sample`` from the stream ``seed``: what a screen evaluates (kept, so that the checks
+    of one screen key share them)."""
+    rng = np.random.default_rng(seed)
+    return tuple(sample(rng) for _ in range(count))
+
+
+def last_table(table: Callable) -> Callable:
+    """``table(instances)``, remembered for the last ``instances`` object it was given (by identity): the checks of
+    one screen key receive the same tuple of draws, so their common quantities are evaluated once."""
+    memo: dict = {}
+
+    def remembered(instances):
+        if memo.get("instances") is not instances:
+            memo["instances"], memo["table"] = instances, np.asarray(table(instances), dtype=float)
+        return memo["table"]
+
+    return remembered
+
+
 @dataclass(frozen=True)
 class AnalyticCheck:
     """ratio(instance) <= 1 over ``strategy()``, searched with the run's seed and budget.
@@ -150,7 +172,9 @@ class AnalyticCheck:
     first, without hypothesis' overhead; the worst of both is reported, and a violation found by the screen is
     its own counterexample. ``ratios`` (optional) evaluates a list of screened instances at once and returns the same
     numbers as ``ratio`` on each (a batched flow, say); ``screened`` describes the screened space when it is narrower
-    than ``domain`` (an exactly solvable sub-family, say), and is reported with the ranges.
+    than ``domain`` (an exactly solvable sub-family, say), and is reported with the ranges. Checks with the same
+    ``screen_key`` (default: the description) screen the same instances, so that a :func:`last_table` of their
+    common quantities is computed once.
     """
 
     description: str
@@ -162,14 +186,15 @@ class AnalyticCheck:
     sample: Callable | None = None
     ratios: Callable | None = None
     screened: tuple[tuple[str, str], ...] = ()
+    screen_key: str = ""
     kind = "analytic"
 
     def _screen(self, config) -> tuple[float, object, int]:
         """(worst ratio, its instance, instances screened) of the numpy screen; (-inf, None, 0) without a sampler."""
         if self.sample is None:
             return float("-inf"), None, 0
-        rng = np.random.default_rng(config.study_seed(zlib.crc32(self.description.encode())))
-        drawn = [self.sample(rng) for _ in range(config.analytic_screen)]
+        seed = config.study_seed(zlib.crc32((self.screen_key or self.description).encode()))
+        drawn = _screen_draws(self.sample, seed, config.analytic_screen)
         values = np.asarray(self.ratios(drawn) if self.ratios else [self.ratio(x) for x in drawn], dtype=float)
         if values.shape != (len(drawn),):
             raise ValueError(f"the batched ratios have shape {values.shape}, expected ({len(drawn)},)")

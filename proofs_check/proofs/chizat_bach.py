@@ -13,7 +13,7 @@ import sympy as sp
 from numeric.flows import frozen_metric, solve
 from numeric.stability import sup_forcing
 from proofs_check.proofs.checks import (AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck,
-                                        MissingJustification, RateCheck, ReferenceCheck)
+                                        MissingJustification, RateCheck, ReferenceCheck, last_table)
 from proofs_check.proofs.chain import Proof, ProofStep
 from proofs_check.proofs.derived import (GROWTH_CORRECTION, GROWTH_EXPLANATION, GROWTH_STEP, remark, stated,
                                          theorem_constants)
@@ -36,7 +36,7 @@ def _decay_ratio(instance) -> float:
     ts = np.linspace(0.0, min(10.0, 10.0 / (loss.mu * metric.lam)), 81)
     y = solve(loss, metric, y0, ts).y
     start = pointwise.suboptimality(loss, y0)
-    values = np.array([pointwise.suboptimality(loss, v) for v in y])
+    values = pointwise.suboptimality(loss, y)
     decay = numeric_function(derive("gronwall_decay").expression, "t mu lam F0")(ts, loss.mu, metric.lam, start)
     return float(np.max(values / decay))
 
@@ -53,13 +53,15 @@ def lemma_3_3() -> Proof:
                   "chain rule (implicit)", DerivationCheck("gronwall_decay")),
         ProofStep("3", "proof of Lemma 3.3", "-grad F^T Sigma grad F", "<= -lam ||grad F(y(t))||^2",
                   "Sigma(t) >= lam Id", AnalyticCheck("lam ||v||^2 / v^T Sigma(t) v <= 1", METRIC_SAMPLES.strategy,
-                                                      pointwise.rayleigh_ratio, domain=METRIC_SAMPLES.ranges)),
+                                                      pointwise.rayleigh_ratio, domain=METRIC_SAMPLES.ranges,
+                                                      sample=METRIC_SAMPLES.sample, screened=METRIC_SAMPLES.screened)),
         ProofStep("4", "proof of Lemma 3.3", "-lam ||grad F||^2", "<= -2 mu lam Fbar(y)", "step 1",
                   InequalityCheck(sp.Le(-lam * grad_sq, -2 * mu * lam * Fbar), (sp.Ge(grad_sq, 2 * mu * Fbar),))),
         ProofStep("5", "proof of Lemma 3.3", "d/dt Fbar <= -2 mu lam Fbar", "Fbar(y(t)) <= exp(-2 mu lam) Fbar(y(0))",
                   "Gronwall's Lemma",
                   AnalyticCheck("Fbar(y(t)) / (Fbar(y(0)) exp(-2 mu lam t)) <= 1 along flows", LEMMA_FLOWS.strategy,
-                                _decay_ratio, flows=True, domain=LEMMA_FLOWS.ranges),
+                                _decay_ratio, flows=True, domain=LEMMA_FLOWS.ranges, sample=LEMMA_FLOWS.sample,
+                                screened=LEMMA_FLOWS.screened),
                   reading="exp(-2 mu lambda t): the text drops t here and in the last display; the statement "
                           "has it, and the checks use it."),
         ProofStep("6", "proof of Lemma 3.3", "Fbar(y)", "||y - y*||^2 <= (2/mu) Fbar(y)", "strong convexity inequality",
@@ -117,9 +119,14 @@ def _pair_ratios(instance):
     return h_ratio, b_ratio, y_ratio
 
 
+_pair_table = last_table(lambda instances: [_pair_ratios(instance) for instance in instances])
+
+
 def _pair_check(description: str, index: int) -> AnalyticCheck:
     pairs = stability_pairs(PAIR_FAMILIES)
-    return AnalyticCheck(description, pairs.strategy, lambda i: _pair_ratios(i)[index], flows=True, domain=pairs.ranges)
+    return AnalyticCheck(description, pairs.strategy, lambda i: _pair_ratios(i)[index], flows=True, domain=pairs.ranges,
+                         sample=pairs.sample, screened=pairs.screened, screen_key="Lemma A.1's stability pairs",
+                         ratios=lambda instances: _pair_table(instances)[:, index])
 
 
 def lemma_a_1() -> Proof:

@@ -36,15 +36,24 @@ LOSS_POINTS = Domain(loss_points, ranges_of({
     samplers.loss_point)
 METRIC_SAMPLES = Domain(metric_samples, ranges_of({
     "metrics": "rotating, floor_plus_gram, piecewise, model_induced; n 1..4, lam [0.1, 2]", "t": "[0, 10]",
-    "||v||": "[0.1, 5]"}))
+    "||v||": "[0.1, 5]"}), samplers.metric_sample,
+    ranges_of({"screened metrics": "rotating, floor_plus_gram, piecewise (model_induced by hypothesis only)"}))
+#: The flows the screens of the flow steps draw: exact, so that a thousand of them cost about a second.
+EXACT_FLOWS = ranges_of({"screened flows": "quadratic losses under piecewise-constant metrics (1..4 pieces), "
+                                           "solved exactly; the other families by hypothesis only"})
 MATRIX_PAIRS = Domain(matrix_pairs, ranges_of({"A, E": "shapes 1..4 x 1..5, entries in [-3, 3]"}), samplers.matrix_pair)
 LEMMA_FLOWS = Domain(lambda: flow_instances(**LEMMA_DOMAIN), domain_ranges(
-    ("rotating", "floor_plus_gram", "piecewise", "model_induced", "level_set_transport", "forcing")))
+    ("rotating", "floor_plus_gram", "piecewise", "model_induced", "level_set_transport", "forcing")),
+    samplers.exact_flow_instance, EXACT_FLOWS)
 
 
 def stability_pairs(families: tuple[str, ...]) -> Domain:
-    """Instances (loss, metric, y0) of the stability pair (y, ybar), over the lemma searches' domain."""
-    return Domain(lambda: flow_instances(**LEMMA_DOMAIN, families=families), domain_ranges(families))
+    """Instances (loss, metric, y0) of the stability pair (y, ybar), over the lemma searches' domain (``families``
+    must include the piecewise family, which the screen draws)."""
+    if "piecewise" not in families:
+        raise ValueError(f"the screen of a stability pair draws piecewise metrics, not among {families}")
+    return Domain(lambda: flow_instances(**LEMMA_DOMAIN, families=families), domain_ranges(families),
+                  samplers.exact_flow_instance, EXACT_FLOWS)
 
 
 def _taylor_instances():
@@ -63,4 +72,4 @@ TAYLOR_POINTS = Domain(_taylor_instances, ranges_of({
 #: The same models with a target y* and alpha, for lazy flows from w0 = 0.
 LAZY_FLOWS = Domain(_lazy_instances, ranges_of({
     "models": "h(w) = J0 w + eps sin(C w), n 1..3, p n..n+2, eps [0, 0.5]", "||y*||": "[0.1, 5]",
-    "alpha": "[1, 50]", "t": "[0, 5]"}))
+    "alpha": "[1, 50]", "t": "[0, 5]"}), samplers.lazy_instance)

@@ -11,11 +11,11 @@ import sympy as sp
 
 from numeric.flows import frozen_metric, solve
 from numeric.losses import StronglyConvexQuadratic
-from numeric.parameter_flows import lazy_flow, lazy_velocity
+from numeric.parameter_flows import batched_lazy_flow, batched_lazy_velocity, lazy_flow, lazy_velocity
 from numeric.stability import forcing
 from proofs_check.proofs.chain import Proof, ProofStep
 from proofs_check.proofs.checks import (AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck,
-                                        InstanceCheck, MissingJustification, RateCheck)
+                                        InstanceCheck, MissingJustification, RateCheck, last_table)
 from proofs_check.proofs.derived import stated
 from proofs_check.proofs.domains import LAZY_FLOWS, MATRIX_PAIRS, TAYLOR_POINTS, stability_pairs
 from proofs_check.studies import chain_instances as instances
@@ -52,7 +52,7 @@ def _pair_terms(instance):
     second = np.linalg.norm((loss.grad(y) - loss.grad(y_bar)) @ sigma0, axis=1)
     c1, c2 = first.max(), np.linalg.norm(sigma0, 2) * loss.nu
     gap = np.linalg.norm(y - y_bar, axis=1)
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):  # C1 = 0 (a constant metric, gap 0) gives 0 * inf
         comparison = formula("gronwall_linear", "t alpha C1 C2")(ts, 1.0, c1, c2)
     length = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(y - y_bar, axis=0), axis=1))])
     speed = np.linalg.norm(np.einsum("tij,tj->ti", metric(ts), loss.grad(y)), axis=1).max()
@@ -61,28 +61,67 @@ def _pair_terms(instance):
             _significant_ratio(gap, comparison, size), _significant_ratio(gap, length, size))
 
 
+_pair_table = last_table(lambda instances: [_pair_terms(instance) for instance in instances])
+
+
 def _pair_check(description: str, index: int) -> AnalyticCheck:
     pairs = stability_pairs(PAIR_FAMILIES)
-    return AnalyticCheck(description, pairs.strategy, lambda i: _pair_terms(i)[index], flows=True, domain=pairs.ranges)
+    return AnalyticCheck(description, pairs.strategy, lambda i: _pair_terms(i)[index], flows=True, domain=pairs.ranges,
+                         sample=pairs.sample, screened=pairs.screened, screen_key="Theorem 2.2's stability pairs",
+                         ratios=lambda instances: _pair_table(instances)[:, index])
 
 
-def _lazy_path_ratios(instance):
-    """Along a lazy flow in parameter space: (||w(t) - w0|| / path length, Cauchy-Schwarz ratio)."""
-    model, y_star, alpha_value = instance
-    loss = StronglyConvexQuadratic(np.eye(model.n_outputs), y_star)
-    ts = np.linspace(0.0, HORIZON, 201)
-    w = lazy_flow(model, loss, np.zeros(model.n_params), alpha_value, ts).y
+#: The output times of the lazy flows of Theorem 2.2's first steps.
+LAZY_TIMES = np.linspace(0.0, HORIZON, 201)
+
+
+def _path_ratios(w: np.ndarray, velocity: np.ndarray) -> tuple[float, float]:
+    """Along a path w (T, p) at LAZY_TIMES with velocities w' (T, p): (||w(T) - w(0)|| / path length,
+    Cauchy-Schwarz ratio int ||w'|| / (sqrt(T) (int ||w'||^2)^{1/2}), trapezoidal)."""
     length = np.sum(np.linalg.norm(np.diff(w, axis=0), axis=1))
-    speed = np.linalg.norm(lazy_velocity(model, loss, alpha_value, w), axis=1)
-    weights = np.full(ts.size, ts[1] - ts[0])
+    speed = np.linalg.norm(velocity, axis=1)
+    weights = np.full(LAZY_TIMES.size, LAZY_TIMES[1] - LAZY_TIMES[0])
     weights[[0, -1]] /= 2
     cauchy_schwarz = (weights @ speed) / np.sqrt(weights.sum() * (weights @ speed**2))
     return float(np.linalg.norm(w[-1] - w[0]) / length) if length > 0 else 0.0, float(cauchy_schwarz)
 
 
+def _lazy_loss(instance) -> StronglyConvexQuadratic:
+    model, y_star, _ = instance
+    return StronglyConvexQuadratic(np.eye(model.n_outputs), y_star)
+
+
+def _lazy_path_ratios(instance):
+    """Along a lazy flow in parameter space from w0 = 0: :func:`_path_ratios`."""
+    model, _, alpha_value = instance
+    loss = _lazy_loss(instance)
+    w = lazy_flow(model, loss, np.zeros(model.n_params), alpha_value, LAZY_TIMES).y
+    return _path_ratios(w, lazy_velocity(model, loss, alpha_value, w))
+
+
+def _lazy_path_ratios_batched(instances) -> np.ndarray:
+    """:func:`_lazy_path_ratios` of many instances, (B, 2): the flows of each model shape integrated together."""
+    out = np.empty((len(instances), 2))
+    shapes = {}
+    for index, (model, _, _) in enumerate(instances):
+        shapes.setdefault(model.J0.shape, []).append(index)
+    for (_, params), indices in shapes.items():
+        group = [instances[i] for i in indices]
+        models, losses, alphas = [m for m, _, _ in group], [_lazy_loss(i) for i in group], [a for *_, a in group]
+        w = batched_lazy_flow(models, losses, np.zeros((len(group), params)), alphas, LAZY_TIMES).y
+        velocity = batched_lazy_velocity(models, losses, alphas, w)
+        out[indices] = [_path_ratios(w[k], velocity[k]) for k in range(len(group))]
+    return out
+
+
+_lazy_table = last_table(_lazy_path_ratios_batched)
+
+
 def _lazy_check(description: str, index: int) -> AnalyticCheck:
     return AnalyticCheck(description, LAZY_FLOWS.strategy, lambda i: _lazy_path_ratios(i)[index], flows=True,
-                         domain=LAZY_FLOWS.ranges)
+                         domain=LAZY_FLOWS.ranges, sample=LAZY_FLOWS.sample,
+                         screen_key="Theorem 2.2's lazy flows",
+                         ratios=lambda instances: _lazy_table(instances)[:, index])
 
 
 def _parameter_gap_integral_ratio(alpha_value: float) -> float:

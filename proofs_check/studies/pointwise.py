@@ -7,9 +7,10 @@ from __future__ import annotations
 import numpy as np
 
 
-def suboptimality(loss, y) -> float:
-    """Fbar(y) = F(y) - F(y*)."""
-    return float(loss.value(y) - loss.value(loss.y_star))
+def suboptimality(loss, y):
+    """Fbar(y) = F(y) - F(y*): a float at one point y (n,), an array at the rows of y (T, n)."""
+    values = loss.value(y) - loss.value(loss.y_star)
+    return float(values) if np.ndim(values) == 0 else values
 
 
 def pl_ratio(instance, constant: float = 2.0) -> float:

@@ -143,10 +143,11 @@ def test_analytic_steps_take_the_runs_seed_and_budget():
     step = _step("smith/proposition-A.1", "3")  # the Taylor remainder, a pointwise search with a numpy screen
     default, seeded = (run_step(step, chain_context(config)).outcome for config in (CONFIG, RunConfig(seed=5)))
     assert default.searched == CONFIG.examples + CONFIG.analytic_screen and default.ratio != seeded.ratio
-    unscreened = run_step(_step("chizat-bach/lemma-3.3", "3"), chain_context(CONFIG)).outcome  # metric samples
-    assert unscreened.searched == CONFIG.examples
+    metrics = run_step(_step("chizat-bach/lemma-3.3", "3"), chain_context(CONFIG)).outcome  # metric samples
+    assert metrics.searched == CONFIG.examples + CONFIG.analytic_screen and "screened metrics" in dict(metrics.ranges)
     flows = run_step(_step("chizat-bach/lemma-A.1", "9"), chain_context(RunConfig(max_examples=6))).outcome
-    assert flows.searched == 2 and dict(flows.ranges)["metrics"].startswith("forcing")
+    assert flows.searched == 2 + CONFIG.analytic_screen and dict(flows.ranges)["metrics"].startswith("forcing")
+    assert "piecewise-constant" in dict(flows.ranges)["screened flows"]
 
 
 def test_the_theorem_3_2_chain_checks_the_derived_constants():

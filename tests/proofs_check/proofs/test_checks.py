@@ -108,3 +108,30 @@ def test_a_ratio_that_is_not_a_number_crashes_the_screen():
     check = _analytic(lambda instance: float("nan"), samplers.matrix_pair)
     result = run_step(ProofStep("1", "here", "a", "b", "because", check), _context(max_examples=2))
     assert result.outcome.crashed and result.status == "fails"
+
+
+def test_a_screened_flow_step_refutes_a_false_decay_rate():
+    """Fbar(y(t)) <= Fbar(y0) exp(-4 mu lam t) is false (the rate is 2 mu lam); a strategy pinned at a metric far
+    above its declared floor cannot see it, the screen does."""
+    from hypothesis import strategies as st
+
+    from numeric import samplers
+    from numeric.flows import solve
+    from numeric.losses import StronglyConvexQuadratic
+    from numeric.metrics import PiecewiseConstant
+    from proofs_check.proofs.checks import AnalyticCheck
+    from proofs_check.studies.pointwise import suboptimality
+
+    def doubled_rate_ratio(instance):
+        loss, metric, y0 = instance
+        ts = np.linspace(0.0, 1.0, 21)
+        values = suboptimality(loss, solve(loss, metric, y0, ts).y)
+        return float(np.max(values / (suboptimality(loss, y0) * np.exp(-4 * loss.mu * metric.lam * ts))))
+
+    loss, fast = StronglyConvexQuadratic(np.eye(1), [0.0]), PiecewiseConstant([0.0], [100 * np.eye(1)], lam=1.0)
+    pinned = lambda: st.just((loss, fast, np.array([1.0])))  # noqa: E731  Sigma = 100 Id, declared floor 1
+    assert doubled_rate_ratio(pinned().example()) <= 1
+    check = AnalyticCheck("a doubled decay rate", pinned, doubled_rate_ratio, flows=True,
+                          sample=samplers.exact_flow_instance)
+    result = check.run(_context(max_examples=3))
+    assert not result.ok and result.ratio > 1 and result.counterexample.startswith("ratio ")
