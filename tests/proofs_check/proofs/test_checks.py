@@ -129,8 +129,9 @@ def test_a_screened_flow_step_refutes_a_false_decay_rate():
         return float(np.max(values / (suboptimality(loss, y0) * np.exp(-4 * loss.mu * metric.lam * ts))))
 
     loss, fast = StronglyConvexQuadratic(np.eye(1), [0.0]), PiecewiseConstant([0.0], [100 * np.eye(1)], lam=1.0)
-    pinned = lambda: st.just((loss, fast, np.array([1.0])))  # noqa: E731  Sigma = 100 Id, declared floor 1
-    assert doubled_rate_ratio(pinned().example()) <= 1
+    pinned_instance = (loss, fast, np.array([1.0]))  # Sigma = 100 Id, declared floor 1
+    pinned = lambda: st.just(pinned_instance)  # noqa: E731
+    assert doubled_rate_ratio(pinned_instance) <= 1
     check = AnalyticCheck("a doubled decay rate", pinned, doubled_rate_ratio, flows=True,
                           sample=samplers.exact_flow_instance)
     result = check.run(_context(max_examples=3))
