@@ -20,13 +20,19 @@ hence convex) and certified bounds on them:
 :class:`CircleChart` (p = 2, r = 1, n = 2): the image f(W0) is an arc of a circle through 0.
 :class:`SaddleChart` (p = 3, r = 2, n = 3): the image is a saddle surface through 0.
 Both have nonlinear phi and psi (D^2 psi^{-1} != 0), rank r < n everywhere, f(w0) = 0.
-:func:`chart_models` draws them for hypothesis searches.
+:func:`chart_models` draws them for hypothesis searches, :func:`random_chart` for numpy screens.
+
+Shapes. The maps take points of shape (..., p) or (..., n) and return (..., n) vectors and (..., n, p) matrices (the
+leading axes are points). A chart's parameters may also be arrays of one shape (B,) (w0 of shape (B, p)): that is B
+charts of one family (:func:`stack_charts`), and the same formulas evaluate chart b at point b of a (B, p) array:
+many lazy flows integrate together that way. :meth:`~_RankChart.vjp` gives Df^T v without forming Df.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cache
 
 import numpy as np
 from hypothesis import strategies as st
@@ -38,6 +44,56 @@ from hypothesis.errors import InvalidArgument
 THETA_HALF_WIDTH, RADIAL_HALF_WIDTH, FREE_HALF_WIDTH = 2.5, 0.5, 1.0
 #: Saddle chart: the half-width of u = s*g on Fbar0 in each coordinate.
 SADDLE_HALF_WIDTH = 1.0
+
+
+def _scaled(factor, array: np.ndarray, axes: int) -> np.ndarray:
+    """factor * array for a per-chart factor (a float, or shape (B,) for stacked charts) and an array of points with
+    ``axes`` trailing axes (1 for vectors, 2 for matrices)."""
+    if not isinstance(factor, np.ndarray):
+        return factor * array
+    return factor.reshape(factor.shape + (1,) * axes) * array
+
+
+def _vector(*coordinates) -> np.ndarray:
+    """The points with these coordinates (arrays of one shape (...)), shape (..., k)."""
+    stacked = np.array(coordinates)
+    return stacked if stacked.ndim == 1 else np.moveaxis(stacked, 0, -1)
+
+
+def _matrix(entries: dict, size: tuple[int, int]) -> np.ndarray:
+    """The matrices of shape ``size`` (one per point: (..., rows, cols)) with ``entries`` {(i, j): value}, 0 elsewhere;
+    the values are floats or arrays of one shape (...)."""
+    shapes = [value.shape for value in entries.values() if isinstance(value, np.ndarray)]
+    matrix = np.zeros((np.broadcast_shapes(*shapes) if shapes else ()) + size)
+    for (i, j), value in entries.items():
+        matrix[..., i, j] = value
+    return matrix
+
+
+def _box(half_widths) -> np.ndarray:
+    """The half-widths (h_1, ..., h_k) of a box as an array: shape (k,), or (B, k) for stacked charts."""
+    if all(np.ndim(h) == 0 for h in half_widths):
+        return np.array(half_widths, dtype=float)
+    return np.stack(np.broadcast_arrays(*half_widths), axis=-1).astype(float)
+
+
+@cache
+def _projection(n_outputs: int, n_params: int, rank: int) -> np.ndarray:
+    """D pi_r (read-only): the identity on the first r coordinates, zero elsewhere."""
+    matrix = np.zeros((n_outputs, n_params))
+    matrix[:rank, :rank] = np.eye(rank)
+    matrix.flags.writeable = False
+    return matrix
+
+
+def _validated(chart) -> None:
+    """Raise ValueError unless curvature, speed and phi scale are finite and > 0 and w0 has p entries (per chart)."""
+    for name in ("curvature", "speed", "phi_scale"):
+        value = getattr(chart, name)
+        if not np.all(np.isfinite(value) & (np.asarray(value) > 0)):
+            raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
+    if np.shape(chart.w0)[-1:] != (chart.n_params,):
+        raise ValueError(f"w0 must have {chart.n_params} entries, got {chart.w0!r}")
 
 
 class _RankChart:
@@ -54,21 +110,21 @@ class _RankChart:
 
     def project(self, x) -> np.ndarray:
         """pi_r(x) = (x1, ..., xr, 0, ..., 0) in R^n, for x in R^p."""
-        g = np.zeros(self.n_outputs)
-        g[: self.rank] = np.asarray(x, dtype=float)[: self.rank]
+        x = np.asarray(x, dtype=float)
+        g = np.zeros(x.shape[:-1] + (self.n_outputs,))
+        g[..., : self.rank] = x[..., : self.rank]
         return g
 
     @property
     def projection_matrix(self) -> np.ndarray:
-        """D pi_r, the n x p matrix of pi_r: the identity on the first r coordinates, zero elsewhere."""
-        matrix = np.zeros((self.n_outputs, self.n_params))
-        matrix[: self.rank, : self.rank] = np.eye(self.rank)
-        return matrix
+        """D pi_r, the n x p matrix of pi_r: the identity on the first r coordinates, zero elsewhere (read-only)."""
+        return _projection(self.n_outputs, self.n_params, self.rank)
 
     def embed(self, u) -> np.ndarray:
         """The point (u, 0) of Pi_r in R^n, for u in R^r."""
-        g = np.zeros(self.n_outputs)
-        g[: self.rank] = u
+        u = np.asarray(u, dtype=float)
+        g = np.zeros(u.shape[:-1] + (self.n_outputs,))
+        g[..., : self.rank] = u
         return g
 
     def __call__(self, w) -> np.ndarray:
@@ -80,15 +136,27 @@ class _RankChart:
         g = self.project(self.phi(w))
         return self.dpsi_inv(g) @ self.projection_matrix @ self.dphi(w)
 
+    def vjp(self, w):
+        """(f(w), v -> Df_w^T v): the value and the pullback Df^T v = D phi^T D pi_r^T (D psi^{-1})^T v, the chain rule
+        of :meth:`jacobian` transposed, applied without forming Df (v of shape (..., n), as f(w))."""
+        g = self.project(self.phi(w))
+        dpsi_inv, dphi = self.dpsi_inv(g), self.dphi(w)
+
+        def pullback(v) -> np.ndarray:
+            u = np.einsum("...ki,...k->...i", dpsi_inv, v) @ self.projection_matrix  # D pi_r^T (D psi^{-1})^T v
+            return np.einsum("...ij,...i->...j", dphi, u)
+
+        return self.psi_inv(g), pullback
+
     @property
     def g_half_widths(self) -> np.ndarray:
         """Fbar0 = {|g_i| <= h_i}: a box, hence convex."""
-        return np.array(self._g_half_widths(), dtype=float)
+        return _box(self._g_half_widths())
 
     @property
     def x_half_widths(self) -> np.ndarray:
         """Wbar0 = {|x_i| <= h_i}; its first r half-widths are those of Fbar0, so pi_r(Wbar0) lies in Fbar0."""
-        return np.array(self._x_half_widths(), dtype=float)
+        return _box(self._x_half_widths())
 
     def in_parameter_chart(self, w) -> bool:
         """w in W0 = phi^{-1}(Wbar0)."""
@@ -102,8 +170,8 @@ class _RankChart:
 
     def metric_block(self, w) -> np.ndarray:
         """The first r x r block of D phi D phi^T at w: the metric of the mirror flow g' = -block grad G_alpha."""
-        rows = self.dphi(w)[: self.rank]
-        return rows @ rows.T
+        rows = self.dphi(w)[..., : self.rank, :]
+        return rows @ np.swapaxes(rows, -1, -2)
 
 
 @dataclass(frozen=True)
@@ -127,51 +195,51 @@ class CircleChart(_RankChart):
     n_params, n_outputs, rank = 2, 2, 1
 
     def __post_init__(self):
-        for name in ("curvature", "speed", "phi_scale"):
-            if not (math.isfinite(getattr(self, name)) and getattr(self, name) > 0):
-                raise ValueError(f"{name} must be a finite number > 0, got {getattr(self, name)!r}")
-        if len(self.w0) != 2:
-            raise ValueError(f"w0 must have 2 entries, got {self.w0!r}")
+        _validated(self)
 
     def phi(self, w) -> np.ndarray:
         d = np.asarray(w, dtype=float) - self.initialization
-        return self.phi_scale * np.array([d[0] + self.shear * d[1] ** 2, d[1]])
+        return _scaled(self.phi_scale, _vector(d[..., 0] + self.shear * d[..., 1] ** 2, d[..., 1]), 1)
 
     def dphi(self, w) -> np.ndarray:
         d = np.asarray(w, dtype=float) - self.initialization
-        return self.phi_scale * np.array([[1.0, 2 * self.shear * d[1]], [0.0, 1.0]])
+        slope = 2 * self.shear * d[..., 1]
+        return _scaled(self.phi_scale, _matrix({(0, 0): 1.0, (0, 1): slope, (1, 1): 1.0}, (2, 2)), 2)
 
     def phi_inv(self, x) -> np.ndarray:
-        d2 = x[1] / self.phi_scale
-        return self.initialization + np.array([x[0] / self.phi_scale - self.shear * d2**2, d2])
+        x = np.asarray(x, dtype=float)
+        d2 = x[..., 1] / self.phi_scale
+        return self.initialization + _vector(x[..., 0] / self.phi_scale - self.shear * d2**2, d2)
 
     def _polar(self, g):
-        theta = self.curvature * self.speed * g[0]
-        return theta, 1.0 - self.curvature * self.speed * g[1]
+        g = np.asarray(g, dtype=float)
+        theta = self.curvature * self.speed * g[..., 0]
+        return theta, 1.0 - self.curvature * self.speed * g[..., 1]
 
     def psi_inv(self, g) -> np.ndarray:
         theta, rho = self._polar(g)
-        return np.array([rho * math.sin(theta), 1.0 - rho * math.cos(theta)]) / self.curvature
+        return _scaled(1 / self.curvature, _vector(rho * np.sin(theta), 1.0 - rho * np.cos(theta)), 1)
 
     def dpsi_inv(self, g) -> np.ndarray:
         theta, rho = self._polar(g)
-        c, s = math.cos(theta), math.sin(theta)
-        return self.speed * np.array([[rho * c, -s], [rho * s, c]])
+        c, s = np.cos(theta), np.sin(theta)
+        return _scaled(self.speed, _matrix({(0, 0): rho * c, (0, 1): -s, (1, 0): rho * s, (1, 1): c}, (2, 2)), 2)
 
     def d2psi_inv(self, g) -> np.ndarray:
-        """D^2 psi^{-1}_k(g)[i, j], shape (n, n, n) indexed [k, i, j]."""
+        """D^2 psi^{-1}_k(g)[i, j], shape (..., n, n, n) indexed [..., k, i, j]."""
         theta, rho = self._polar(g)
-        c, s = math.cos(theta), math.sin(theta)
+        c, s = np.cos(theta), np.sin(theta)
         scale = self.curvature * self.speed**2
-        hessian = np.zeros((2, 2, 2))
-        hessian[:, 0, 0] = scale * rho * np.array([-s, c])
-        hessian[:, 0, 1] = hessian[:, 1, 0] = -scale * np.array([c, s])
+        hessian = np.zeros(np.shape(theta) + (2, 2, 2))
+        hessian[..., :, 0, 0] = _scaled(scale * rho, _vector(-s, c), 1)
+        hessian[..., :, 0, 1] = hessian[..., :, 1, 0] = _scaled(-scale, _vector(c, s), 1)
         return hessian
 
     def psi(self, y) -> np.ndarray:
-        z1, z2 = self.curvature * np.asarray(y, dtype=float)
-        theta, rho = math.atan2(z1, 1.0 - z2), math.hypot(z1, 1.0 - z2)
-        return np.array([theta, 1.0 - rho]) / (self.curvature * self.speed)
+        z = _scaled(self.curvature, np.asarray(y, dtype=float), 1)
+        z1, z2 = z[..., 0], 1.0 - z[..., 1]
+        polar = _vector(np.arctan2(z1, z2), 1.0 - np.hypot(z1, z2))
+        return _scaled(1 / (self.curvature * self.speed), polar, 1)
 
     def _g_half_widths(self):
         scale = self.curvature * self.speed
@@ -237,46 +305,47 @@ class SaddleChart(_RankChart):
     n_params, n_outputs, rank = 3, 3, 2
 
     def __post_init__(self):
-        for name in ("curvature", "speed", "phi_scale"):
-            if not (math.isfinite(getattr(self, name)) and getattr(self, name) > 0):
-                raise ValueError(f"{name} must be a finite number > 0, got {getattr(self, name)!r}")
-        if len(self.w0) != 3:
-            raise ValueError(f"w0 must have 3 entries, got {self.w0!r}")
+        _validated(self)
 
     def phi(self, w) -> np.ndarray:
         d = np.asarray(w, dtype=float) - self.initialization
-        bend = self.shear * d[2] ** 2
-        return self.phi_scale * np.array([d[0] + bend, d[1] - bend, d[2]])
+        bend = self.shear * d[..., 2] ** 2
+        return _scaled(self.phi_scale, _vector(d[..., 0] + bend, d[..., 1] - bend, d[..., 2]), 1)
 
     def dphi(self, w) -> np.ndarray:
         d = np.asarray(w, dtype=float) - self.initialization
-        slope = 2 * self.shear * d[2]
-        return self.phi_scale * np.array([[1.0, 0.0, slope], [0.0, 1.0, -slope], [0.0, 0.0, 1.0]])
+        slope = 2 * self.shear * d[..., 2]
+        entries = {(0, 0): 1.0, (1, 1): 1.0, (2, 2): 1.0, (0, 2): slope, (1, 2): -slope}
+        return _scaled(self.phi_scale, _matrix(entries, (3, 3)), 2)
 
     def phi_inv(self, x) -> np.ndarray:
-        d3 = x[2] / self.phi_scale
+        x = np.asarray(x, dtype=float)
+        d3 = x[..., 2] / self.phi_scale
         bend = self.shear * d3**2
-        return self.initialization + np.array([x[0] / self.phi_scale - bend, x[1] / self.phi_scale + bend, d3])
+        coordinates = [x[..., 0] / self.phi_scale - bend, x[..., 1] / self.phi_scale + bend, d3]
+        return self.initialization + _vector(*coordinates)
 
     def psi_inv(self, g) -> np.ndarray:
-        u = self.speed * np.asarray(g, dtype=float)
-        return np.array([u[0], u[1], u[2] + self.curvature * (u[0] ** 2 - u[1] ** 2)])
+        u = _scaled(self.speed, np.asarray(g, dtype=float), 1)
+        return _vector(u[..., 0], u[..., 1], u[..., 2] + self.curvature * (u[..., 0] ** 2 - u[..., 1] ** 2))
 
     def dpsi_inv(self, g) -> np.ndarray:
-        u = self.speed * np.asarray(g, dtype=float)
-        jacobian = np.eye(3)
-        jacobian[2, :2] = 2 * self.curvature * np.array([u[0], -u[1]])
-        return self.speed * jacobian
+        u = _scaled(self.speed, np.asarray(g, dtype=float), 1)
+        tilt = 2 * self.curvature
+        entries = {(0, 0): 1.0, (1, 1): 1.0, (2, 2): 1.0, (2, 0): tilt * u[..., 0], (2, 1): -tilt * u[..., 1]}
+        return _scaled(self.speed, _matrix(entries, (3, 3)), 2)
 
     def d2psi_inv(self, g) -> np.ndarray:
-        """D^2 psi^{-1}_k(g)[i, j], shape (n, n, n) indexed [k, i, j]."""
-        hessian = np.zeros((3, 3, 3))
-        hessian[2, 0, 0], hessian[2, 1, 1] = (2 * self.curvature * self.speed**2) * np.array([1.0, -1.0])
+        """D^2 psi^{-1}_k(g)[i, j], shape (..., n, n, n) indexed [..., k, i, j]."""
+        scale = 2 * self.curvature * self.speed**2
+        hessian = np.zeros(np.broadcast_shapes(np.shape(g)[:-1], np.shape(scale)) + (3, 3, 3))
+        hessian[..., 2, 0, 0], hessian[..., 2, 1, 1] = scale, -scale
         return hessian
 
     def psi(self, y) -> np.ndarray:
         y = np.asarray(y, dtype=float)
-        return np.array([y[0], y[1], y[2] - self.curvature * (y[0] ** 2 - y[1] ** 2)]) / self.speed
+        bent = y[..., 2] - self.curvature * (y[..., 0] ** 2 - y[..., 1] ** 2)
+        return _scaled(1 / self.speed, _vector(y[..., 0], y[..., 1], bent), 1)
 
     def _g_half_widths(self):
         return (SADDLE_HALF_WIDTH / self.speed,) * 3
@@ -337,13 +406,17 @@ def between(lo: float, hi: float):
     return st.floats(0.0, 1.0).map(lambda fraction: lo + fraction * (hi - lo))
 
 
-def chart_models(*, families=tuple(CHARTS)):
-    """Circle and saddle charts: curvature [0.3, 1.5], speed [0.7, 1.5], shear [-1, 1], phi scale [0.7, 1.5],
-    w0 in [-1, 1]^p. Shrinks towards the first family, curvature 0.3, speed 0.7, shear -1, phi scale 0.7."""
+def _checked_families(families) -> tuple[str, ...]:
     families = tuple(families)
     if not families or not set(families) <= set(CHARTS):
         raise InvalidArgument(f"families must be a non-empty subset of {tuple(CHARTS)}, got {families!r}")
-    return _chart_models(families)
+    return families
+
+
+def chart_models(*, families=tuple(CHARTS)):
+    """Circle and saddle charts: curvature [0.3, 1.5], speed [0.7, 1.5], shear [-1, 1], phi scale [0.7, 1.5],
+    w0 in [-1, 1]^p. Shrinks towards the first family, curvature 0.3, speed 0.7, shear -1, phi scale 0.7."""
+    return _chart_models(_checked_families(families))
 
 
 @st.composite
@@ -351,3 +424,23 @@ def _chart_models(draw, families):
     kind = CHARTS[draw(st.sampled_from(families))]
     w0 = tuple(draw(st.lists(between(-1.0, 1.0), min_size=kind.n_params, max_size=kind.n_params)))
     return kind(**{name: draw(between(*bounds)) for name, bounds in PARAMETER_RANGES.items()}, w0=w0)
+
+
+def random_chart(rng: np.random.Generator, *, families=tuple(CHARTS)) -> CircleChart | SaddleChart:
+    """A chart as :func:`chart_models` draws it, with a numpy generator (for screens): the family with even odds,
+    w0 uniform in [-1, 1]^p, each parameter uniform in its PARAMETER_RANGES (Python floats, so the repr replays)."""
+    families = _checked_families(families)
+    kind = CHARTS[families[int(rng.integers(len(families)))]]
+    w0 = tuple(float(v) for v in rng.uniform(-1.0, 1.0, kind.n_params))
+    return kind(**{name: float(rng.uniform(*bounds)) for name, bounds in PARAMETER_RANGES.items()}, w0=w0)
+
+
+def stack_charts(charts) -> CircleChart | SaddleChart:
+    """B charts of one family as one chart whose parameters are arrays of shape (B,) (w0: (B, p)): its maps take
+    points of shape (B, p) and evaluate chart b at point b, with the same formulas (for batched flows)."""
+    kinds = {type(chart) for chart in charts}
+    if len(kinds) != 1:
+        raise ValueError(f"stacked charts must be of one family, got {sorted(kind.__name__ for kind in kinds)}")
+    kind = kinds.pop()
+    return kind(**{field.name: np.array([getattr(chart, field.name) for chart in charts], dtype=float)
+                   for field in fields(kind)})

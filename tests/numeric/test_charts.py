@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from numeric.charts import CHARTS, CircleChart, SaddleChart, chart_models
+from numeric.charts import (CHARTS, PARAMETER_RANGES, CircleChart, SaddleChart, chart_models, random_chart,
+                            stack_charts)
 
 #: Central differences with this step agree with the exact derivatives to DIFFERENCE_TOL.
 STEP, DIFFERENCE_TOL = 1e-6, 1e-7
@@ -139,3 +140,72 @@ def test_the_strategy_draws_the_families_asked_for(chart):
 def test_a_wrong_initialization_is_rejected():
     with pytest.raises(ValueError, match="w0"):
         SaddleChart(w0=(0.0, 0.0))
+
+
+# The numpy sampler and stacked charts -----------------------------------------------------------
+
+#: Charts drawn by the sampler tests.
+SAMPLED_CHARTS = 400
+
+
+def test_the_sampler_draws_both_families_inside_the_parameter_ranges():
+    rng, families = np.random.default_rng(0), set()
+    for _ in range(SAMPLED_CHARTS):
+        chart = random_chart(rng)
+        families.add(type(chart))
+        for name, (lo, hi) in PARAMETER_RANGES.items():
+            assert lo <= getattr(chart, name) <= hi and type(getattr(chart, name)) is float, name
+        assert len(chart.w0) == chart.n_params and all(-1 <= v <= 1 and type(v) is float for v in chart.w0)
+    assert families == set(CHARTS.values())
+
+
+def test_the_sampler_is_deterministic_for_a_seed_and_validates_its_families():
+    def draw(seed):
+        rng = np.random.default_rng(seed)
+        return [repr(random_chart(rng)) for _ in range(5)]
+
+    assert draw(3) == draw(3) != draw(4)
+    assert all(isinstance(random_chart(np.random.default_rng(i), families=("saddle",)), SaddleChart) for i in range(5))
+    with pytest.raises(InvalidArgument, match="families"):
+        random_chart(np.random.default_rng(0), families=("sphere",))
+
+
+MAPS = ("phi", "dphi", "phi_inv", "psi_inv", "dpsi_inv", "d2psi_inv", "psi", "project", "__call__", "jacobian",
+        "metric_block")
+ON_OUTPUTS = ("psi_inv", "dpsi_inv", "d2psi_inv", "psi")
+
+
+def _points(chart, rng, count) -> np.ndarray:
+    """``count`` points of W0 (Fbar0 for the maps of ON_OUTPUTS take their first n coordinates)."""
+    return chart.phi_inv(rng.uniform(-1, 1, (count, chart.n_params)) * chart.x_half_widths)
+
+
+@pytest.mark.parametrize("family", CHARTS)
+def test_the_maps_take_many_points_and_stacked_charts_evaluate_each_chart_at_its_point(family):
+    rng = np.random.default_rng(5)
+    charts = [random_chart(rng, families=(family,)) for _ in range(20)]
+    stacked, points = stack_charts(charts), _points(charts[0], rng, 20)
+    for name in MAPS:
+        at = points[:, : charts[0].n_outputs] if name in ON_OUTPUTS else points
+        one_by_one = np.stack([getattr(charts[0], name)(x) for x in at])
+        assert np.array_equal(getattr(charts[0], name)(at), one_by_one), name
+        each = np.stack([getattr(chart, name)(x) for chart, x in zip(charts, at)])
+        assert np.array_equal(getattr(stacked, name)(at), each), name
+    assert stacked.x_half_widths.shape == (20, charts[0].n_params)
+
+
+@given(chart_models(), unit_fractions, unit_fractions)
+def test_the_vector_jacobian_product_is_the_transposed_jacobian(chart, fractions, direction):
+    w = _parameter(chart, fractions)
+    value, pullback = chart.vjp(w)
+    assert np.array_equal(value, chart(w))
+    assert np.allclose(pullback(direction[: chart.n_outputs]), chart.jacobian(w).T @ direction[: chart.n_outputs],
+                       rtol=1e-13, atol=1e-13)
+
+
+def test_only_charts_of_one_family_stack():
+    with pytest.raises(ValueError, match="one family"):
+        stack_charts([CircleChart(), SaddleChart()])
+    with pytest.raises(ValueError, match="speed"):
+        CircleChart(speed=np.array([1.0, -1.0]), w0=np.zeros((2, 2)))
+    assert stack_charts([CircleChart(), CircleChart(speed=2.0)]).speed.tolist() == [1.0, 2.0]
