@@ -15,16 +15,20 @@ alpha; every case drawn satisfies Theorem 3.4's hypotheses (:func:`hypotheses`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from numeric.charts import CircleChart, SaddleChart, between, chart_models
+from numeric.charts import CircleChart, SaddleChart, between, chart_models, random_chart, stack_charts
+from numeric.flows import DEFAULT_ATOL, DEFAULT_RTOL
+from numeric.integrate import dormand_prince
 from numeric.losses import StronglyConvexQuadratic
 from numeric.parameter_flows import lazy_flow
+from numeric.samplers import strongly_convex_loss
 from numeric.strategies import strongly_convex_losses
 
 #: Newton's method on grad G_alpha = 0 stops after NEWTON_STEPS steps or a relative step below NEWTON_TOL.
@@ -73,24 +77,27 @@ def hypotheses(case: Case, samples: int = 20) -> dict[str, bool]:
 
 # Step 1: G_alpha, its gradient and Hessian -------------------------------------------------------
 
-def objective(case: Case, g) -> float:
-    """G_alpha(g) = R(alpha psi^{-1}(g)) / alpha^2."""
-    return float(case.loss.value(case.alpha * case.chart.psi_inv(g))) / case.alpha**2
+def objective(case: Case, g):
+    """G_alpha(g) = R(alpha psi^{-1}(g)) / alpha^2: a float at one point g, an array at points g of shape (..., n)."""
+    value = case.loss.value(case.alpha * case.chart.psi_inv(g)) / case.alpha**2
+    return float(value) if np.ndim(value) == 0 else value
 
 
 def objective_gradient(case: Case, g) -> np.ndarray:
-    """grad G_alpha(g) = (1/alpha) (D psi^{-1}_g)^T grad R(alpha psi^{-1}(g)), chizat-bach Appendix B, Step 1."""
-    return case.chart.dpsi_inv(g).T @ case.loss.grad(case.alpha * case.chart.psi_inv(g)) / case.alpha
+    """grad G_alpha(g) = (1/alpha) (D psi^{-1}_g)^T grad R(alpha psi^{-1}(g)), chizat-bach Appendix B, Step 1
+    (at points g of shape (..., n))."""
+    pushed = case.loss.grad(case.alpha * case.chart.psi_inv(g))
+    return np.einsum("...ki,...k->...i", case.chart.dpsi_inv(g), pushed) / case.alpha
 
 
 def hessian_terms(case: Case, g) -> tuple[np.ndarray, np.ndarray]:
     """The two terms of D^2 G_alpha(g) (Appendix B, Step 1): (D psi^{-1})^T grad^2 R D psi^{-1} and
-    (1/alpha) sum_k d_k R(alpha psi^{-1}(g)) D^2 psi^{-1}_k. (Far from y*, cosh overflows in the log-cosh
-    Hessian and sech^2 = 0 there, exactly.)"""
+    (1/alpha) sum_k d_k R(alpha psi^{-1}(g)) D^2 psi^{-1}_k, at points g of shape (..., n). (Far from y*, cosh
+    overflows in the log-cosh Hessian and sech^2 = 0 there, exactly.)"""
     jacobian, prediction = case.chart.dpsi_inv(g), case.alpha * case.chart.psi_inv(g)
     with np.errstate(over="ignore"):
-        first = jacobian.T @ case.loss.hessian(prediction) @ jacobian
-    second = np.einsum("k,kij->ij", case.loss.grad(prediction), case.chart.d2psi_inv(g)) / case.alpha
+        first = np.swapaxes(jacobian, -1, -2) @ case.loss.hessian(prediction) @ jacobian
+    second = np.einsum("...k,...kij->...ij", case.loss.grad(prediction), case.chart.d2psi_inv(g)) / case.alpha
     return first, second
 
 
@@ -100,9 +107,9 @@ def rounding_floor(case: Case) -> float:
 
 
 def restricted_hessian(case: Case, g) -> np.ndarray:
-    """D^2 G_alpha(g) on Pi_r (the block of the first r coordinates)."""
+    """D^2 G_alpha(g) on Pi_r (the block of the first r coordinates), at points g of shape (..., n)."""
     first, second = hessian_terms(case, g)
-    return (first + second)[: case.chart.rank, : case.chart.rank]
+    return (first + second)[..., : case.chart.rank, : case.chart.rank]
 
 
 def smallest_eigenvalue(matrix: np.ndarray) -> float:
@@ -220,10 +227,9 @@ def minimizer_ratio(case: Case, modulus: str) -> float:
     if norm == 0:
         return 0.0
     nodes, weights = np.polynomial.legendre.leggauss(QUADRATURE_NODES)
-    slope = sum(w / 2 * np.dot(objective_gradient(case, (1 + x) / 2 * g_star), -g_star / norm)
-                for x, w in zip(nodes, weights))
-    c = case.loss.mu if modulus == "mu" else min(
-        smallest_eigenvalue(restricted_hessian(case, s * g_star)) for s in np.linspace(0, 1, SEGMENT_POINTS))
+    slope = weights / 2 @ (objective_gradient(case, np.outer((1 + nodes) / 2, g_star)) @ (-g_star / norm))
+    segment = np.outer(np.linspace(0, 1, SEGMENT_POINTS), g_star)
+    c = case.loss.mu if modulus == "mu" else np.linalg.eigvalsh(restricted_hessian(case, segment))[:, 0].min()
     return float(norm / (2 / c * slope))
 
 
@@ -232,7 +238,7 @@ def interior_ratio(case: Case) -> float:
     :func:`rounding_floor`): g* interior to the ball and its minimizer there (Appendix B, Step 1)."""
     constants, g_star = local_constants(case.chart, case.loss), minimizer(case)
     floor = objective(case, g_star) - rounding_floor(case)
-    if min(objective(case, g) for g in plane_grid(case, constants.radius)) < floor:
+    if objective(case, plane_grid(case, constants.radius)).min() < floor:
         return math.inf
     return float(np.linalg.norm(g_star) / constants.radius)
 
@@ -268,16 +274,87 @@ def _read_only(array) -> np.ndarray:
     return array
 
 
+def flow_times(case: Case) -> np.ndarray:
+    """The times of the mirror trajectory: FLOW_POINTS on [0, min(HORIZON_CAP, EFOLDINGS / (m lam))]."""
+    horizon = min(HORIZON_CAP, EFOLDINGS / local_constants(case.chart, case.loss).rate)
+    return np.linspace(0.0, horizon, FLOW_POINTS)
+
+
+def _mirrored(case: Case, w: np.ndarray) -> MirrorTrajectory:
+    """The mirror trajectory of ``case`` from its lazy flow w at :func:`flow_times` (shape (FLOW_POINTS, p))."""
+    chart, predictions = case.chart, case.chart(w)
+    values = case.loss.value(case.alpha * predictions) / case.alpha**2
+    arrays = (flow_times(case), w, chart.project(chart.phi(w)), chart.psi(predictions), values)
+    return MirrorTrajectory(*(_read_only(a) for a in arrays), minimizer(case))
+
+
 @lru_cache(maxsize=64)
 def mirror_trajectory(case: Case) -> MirrorTrajectory:
     """Integrate w' = -(1/alpha) Df^T grad R(alpha f(w)) from w0 and map it through the charts."""
-    chart, loss, alpha = case.chart, case.loss, case.alpha
-    ts = np.linspace(0.0, min(HORIZON_CAP, EFOLDINGS / local_constants(chart, loss).rate), FLOW_POINTS)
-    w = lazy_flow(chart, loss, chart.initialization, alpha, ts).y
-    g = [chart.project(chart.phi(v)) for v in w]
-    g_via_psi = [chart.psi(chart(v)) for v in w]
-    values = loss.value(alpha * np.array([chart(v) for v in w])) / alpha**2
-    return MirrorTrajectory(*(_read_only(a) for a in (ts, w, g, g_via_psi, values)), minimizer(case))
+    chart = case.chart
+    return _mirrored(case, lazy_flow(chart, case.loss, chart.initialization, case.alpha, flow_times(case)).y)
+
+
+def _stacked_gradient(losses) -> Callable[[np.ndarray], np.ndarray]:
+    """y (B, n) -> the rows grad R_b(y_b), for quadratic and log-cosh losses of one dimension n: grad R(y) = H z +
+    sum_k c_k tanh(a_k . z) a_k, z = y - y* (:class:`~numeric.losses.LogCoshQuadratic`; a quadratic has no terms,
+    here terms of weight 0)."""
+    hessians, minimizers = np.stack([loss.H for loss in losses]), np.stack([loss.y_star for loss in losses])
+    terms, dim = max(len(getattr(loss, "weights", ())) for loss in losses), minimizers.shape[1]
+    directions, weights = np.zeros((len(losses), terms, dim)), np.zeros((len(losses), terms))
+    for b, loss in enumerate(losses):
+        if hasattr(loss, "weights"):
+            directions[b, : loss.weights.size], weights[b, : loss.weights.size] = loss.directions, loss.weights
+
+    def gradient(y: np.ndarray) -> np.ndarray:
+        z = y - minimizers
+        pushes = weights * np.tanh(np.einsum("bj,bkj->bk", z, directions))
+        return np.einsum("bij,bj->bi", hessians, z) + np.einsum("bk,bkj->bj", pushes, directions)
+
+    return gradient
+
+
+def _lazy_flows(cases) -> np.ndarray:
+    """w at :func:`flow_times` for cases of one chart family, their lazy flows integrated together: (B, FLOW_POINTS, p).
+
+    Case b's flow w' = -(1/alpha_b) Df_b^T grad R_b(alpha_b f_b(w)) runs in the time s = t/T_b in [0, 1] (T_b its
+    horizon), so every case has its outputs at the same steps, with :func:`~numeric.parameter_flows.lazy_flow`'s
+    tolerances per case (rtol on the displacement, atol DEFAULT_ATOL/alpha_b): a shared step is accepted only when
+    every case meets its own, so each flow is at least as accurate as its own ``lazy_flow``. The charts are read at
+    the displacement d itself (centred at w0 = 0), not at w0 + d, whose rounding (1e-16 of ||w0||) is noise on the
+    error estimate when d = O(1/alpha) is tiny.
+
+    The velocity is :func:`~numeric.parameter_flows.lazy_flow`'s, on stacked charts
+    (:func:`numeric.charts.stack_charts`) and losses (:func:`_stacked_gradient`), Df^T v by the charts' ``vjp``."""
+    chart, gradient = stack_charts([case.chart for case in cases]), _stacked_gradient([case.loss for case in cases])
+    alphas, w0 = np.array([case.alpha for case in cases]), chart.initialization
+    speeds = np.array([flow_times(case)[-1] for case in cases]) / alphas
+    centered = replace(chart, w0=np.zeros_like(w0))  # the maps depend on w through w - w0 only
+
+    def velocity(s, d):  # d: displacements (p, B)
+        prediction, pullback = centered.vjp(d.T)
+        return -speeds * pullback(gradient(alphas[:, None] * prediction)).T
+
+    d, _, _ = dormand_prince(velocity, np.zeros(w0.shape[::-1]), np.linspace(0.0, 1.0, FLOW_POINTS),
+                             rtol=DEFAULT_RTOL, atol=DEFAULT_ATOL / alphas)
+    return w0[:, None, :] + np.transpose(d, (2, 0, 1))
+
+
+def mirror_trajectories(cases) -> list[MirrorTrajectory]:
+    """The mirror trajectories of many cases (as :func:`mirror_trajectory`, not cached), the lazy flows of each chart
+    family integrated together (:func:`_lazy_flows`)."""
+    trajectories = [None] * len(cases)
+    for family in {type(case.chart) for case in cases}:
+        indices = [i for i, case in enumerate(cases) if type(case.chart) is family]
+        for i, w in zip(indices, _lazy_flows([cases[i] for i in indices])):
+            trajectories[i] = _mirrored(cases[i], w)
+    return trajectories
+
+
+def over_flows(ratio: Callable) -> Callable[[list], list[float]]:
+    """``ratio(case, trajectory)`` over a list of cases, their flows integrated together (:func:`mirror_trajectories`):
+    the batched ``ratios`` of an analytic check whose ``ratio`` is ``ratio(case)``."""
+    return lambda cases: [ratio(case, trajectory) for case, trajectory in zip(cases, mirror_trajectories(cases))]
 
 
 def displacement(case: Case) -> float:
@@ -286,17 +363,20 @@ def displacement(case: Case) -> float:
     return float(np.linalg.norm(path - path[0], axis=1).max())
 
 
-def chart_exit_ratio(case: Case) -> float:
-    """sup_t max_i |phi(w(t))_i| / h_i: at most 1 when w(t) stays in W0 = phi^{-1}(Wbar0), i.e. T = +oo."""
-    chart = case.chart
-    return float(max(np.abs(chart.phi(v) / chart.x_half_widths).max() for v in mirror_trajectory(case).w))
+def chart_exit_ratio(case: Case, trajectory: MirrorTrajectory | None = None) -> float:
+    """sup_t max_i |phi(w(t))_i| / h_i: at most 1 when w(t) stays in W0 = phi^{-1}(Wbar0), i.e. T = +oo.
+    ``trajectory`` defaults to :func:`mirror_trajectory` (case)."""
+    trajectory = trajectory or mirror_trajectory(case)
+    return float(np.abs(case.chart.phi(trajectory.w) / case.chart.x_half_widths).max())
 
 
-def suboptimality_decay_ratio(case: Case, rate_factor: float = 1.0) -> float:
+def suboptimality_decay_ratio(case: Case, trajectory: MirrorTrajectory | None = None,
+                              rate_factor: float = 1.0) -> float:
     """max_{t > 0} (F_alpha(w(t)) - G*) / ((F_alpha(w0) - G*) exp(-2 c m lam t)), G* = G_alpha(g*), c = rate_factor,
     where the suboptimality is significant: at most 1 (with c = 1) when F_alpha(w(t)) converges to the local minimum
-    value G* at the alpha-independent rate 2 m lam (Lemma 3.3's proof with :class:`LocalConstants`)."""
-    trajectory = mirror_trajectory(case)
+    value G* at the alpha-independent rate 2 m lam (Lemma 3.3's proof with :class:`LocalConstants`). ``trajectory``
+    defaults to :func:`mirror_trajectory` (case)."""
+    trajectory = trajectory or mirror_trajectory(case)
     gap = trajectory.objective - objective(case, trajectory.g_star)
     significant = (gap > max(SIGNIFICANCE * gap[0], rounding_floor(case))) & (trajectory.ts > 0)
     bound = gap[0] * np.exp(-2 * rate_factor * local_constants(case.chart, case.loss).rate * trajectory.ts)
@@ -370,17 +450,38 @@ def cases(*, families=("circle", "saddle"), max_alpha_factor: float = 100.0):
     return _cases(chart_models(families=families), max_alpha_factor)
 
 
+#: The losses of the cases: mu in [0.5, 5] (min_mu 0.5), condition number <= 4.
+CASE_LOSSES = {"min_mu": 0.5, "max_kappa": 4.0}
+
+
 @st.composite
 def _cases(draw, charts, max_alpha_factor):
     chart = draw(charts)
-    loss = draw(strongly_convex_losses(min_dim=chart.n_outputs, max_dim=chart.n_outputs, min_mu=0.5, max_kappa=4.0))
+    loss = draw(strongly_convex_losses(min_dim=chart.n_outputs, max_dim=chart.n_outputs, **CASE_LOSSES))
     alpha_zero = local_constants(chart, loss).alpha_zero
     return Case(chart, loss, alpha_zero * 10 ** draw(between(0.0, math.log10(max_alpha_factor))))
+
+
+def random_case(rng: np.random.Generator, *, families=("circle", "saddle"), max_alpha_factor: float = 100.0) -> Case:
+    """A case as :func:`cases` draws it, with a numpy generator (for screens): :func:`numeric.charts.random_chart`,
+    :func:`numeric.samplers.strongly_convex_loss` on its n outputs, alpha = alpha0 10^u with u uniform in
+    [0, log10 max_alpha_factor]."""
+    if not max_alpha_factor >= 1:
+        raise InvalidArgument(f"max_alpha_factor must be >= 1, got {max_alpha_factor!r}")
+    chart = random_chart(rng, families=families)
+    loss = strongly_convex_loss(rng, min_dim=chart.n_outputs, max_dim=chart.n_outputs, **CASE_LOSSES)
+    alpha_zero = local_constants(chart, loss).alpha_zero
+    return Case(chart, loss, float(alpha_zero * 10 ** rng.uniform(0.0, math.log10(max_alpha_factor))))
 
 
 def fractions(size: int = 3):
     """``size`` floats in [-1, 1], shrinking towards -1 (coordinates of a point, in units of a domain's size)."""
     return st.lists(between(-1.0, 1.0), min_size=size, max_size=size).map(tuple)
+
+
+def random_fractions(rng: np.random.Generator, size: int = 3) -> tuple[float, ...]:
+    """``size`` floats uniform in [-1, 1], as :func:`fractions` draws them (for screens)."""
+    return tuple(float(v) for v in rng.uniform(-1.0, 1.0, size))
 
 
 def plane_point(case: Case, fractions, radius: float | None = None) -> np.ndarray:

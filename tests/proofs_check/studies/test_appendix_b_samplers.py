@@ -1,0 +1,107 @@
+"""The numpy samplers of chizat-bach Appendix B (proofs_check.studies.appendix_b) and the batched mirror flows.
+
+The samplers draw admissible instances from the spaces of the hypothesis strategies ``cases`` and ``fractions``,
+deterministically for a seed; the vectorized measurements and the flows integrated together agree with the
+pointwise ones.
+"""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis.errors import InvalidArgument
+
+from numeric.charts import CircleChart, SaddleChart
+from proofs_check.studies import appendix_b as b
+
+#: Cases drawn by the range tests (each costs its hypotheses' 20 sampled ranks).
+SAMPLED_CASES = 60
+#: Cases whose flows are integrated both ways (each single flow costs about 50 ms).
+FLOW_CASES = 6
+#: The batched flows meet the tolerances of the single ones (rtol 1e-10 on the displacement): their ratios agree
+#: to this relative error.
+FLOW_RTOL = 1e-7
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    rng = np.random.default_rng(0)
+    return [b.random_case(rng) for _ in range(SAMPLED_CASES)]
+
+
+def test_every_sampled_case_satisfies_the_hypotheses_and_lies_in_the_ranges(drawn):
+    for case in drawn:
+        assert all(b.hypotheses(case).values()), case
+        chart, loss = case.chart, case.loss
+        alpha_zero = b.local_constants(chart, loss).alpha_zero
+        assert alpha_zero <= case.alpha <= 100 * alpha_zero * (1 + 1e-12) and type(case.alpha) is float
+        assert loss.dim == chart.n_outputs and 0.5 <= loss.mu <= 5.0 and loss.nu <= 4.0 * loss.mu * (1 + 1e-12)
+        assert np.abs(loss.y_star).max() <= 2.0
+    assert {type(case.chart) for case in drawn} == {CircleChart, SaddleChart}
+    assert {case.loss.kind for case in drawn} == {"quadratic", "logcosh"}
+
+
+def test_the_case_sampler_takes_the_strategys_arguments():
+    rng = np.random.default_rng(1)
+    for _ in range(10):
+        case = b.random_case(rng, families=("circle",), max_alpha_factor=1.0)
+        assert isinstance(case.chart, CircleChart)
+        assert math.isclose(case.alpha, b.local_constants(case.chart, case.loss).alpha_zero, rel_tol=1e-15)
+    with pytest.raises(InvalidArgument, match="max_alpha_factor"):
+        b.random_case(rng, max_alpha_factor=0.5)
+
+
+def test_fractions_lie_in_the_unit_box():
+    rng = np.random.default_rng(2)
+    drawn = [b.random_fractions(rng) for _ in range(200)]
+    assert all(len(f) == 3 and all(type(v) is float and -1 <= v <= 1 for v in f) for f in drawn)
+    assert len(b.random_fractions(rng, size=5)) == 5
+
+
+def test_the_samplers_are_deterministic_for_a_seed():
+    def draw(seed):
+        rng = np.random.default_rng(seed)
+        return [repr((b.random_case(rng), b.random_fractions(rng))) for _ in range(4)]
+
+    assert draw(11) == draw(11) != draw(12)
+
+
+def test_a_sampled_case_replays_from_its_repr():
+    from proofs_check.studies.appendix_b_validation import case_hypotheses
+
+    rng = np.random.default_rng(4)
+    case = next(c for c in (b.random_case(rng) for _ in range(20)) if c.loss.kind == "quadratic")
+    assert case_hypotheses(repr((case, b.random_fractions(rng)))) == b.hypotheses(case)
+
+
+def test_the_measurements_take_many_points(drawn):
+    rng = np.random.default_rng(5)
+    for case in drawn[:10]:
+        points = np.stack([b.chart_point(case, b.random_fractions(rng)) for _ in range(7)])
+        assert np.allclose(b.objective(case, points), [b.objective(case, g) for g in points], rtol=1e-14, atol=0)
+        assert np.allclose(b.objective_gradient(case, points), [b.objective_gradient(case, g) for g in points],
+                           rtol=1e-13, atol=1e-300)
+        for many, one_by_one in zip(b.hessian_terms(case, points), zip(*(b.hessian_terms(case, g) for g in points))):
+            assert np.allclose(many, np.stack(one_by_one), rtol=1e-13, atol=1e-300)
+
+
+def test_the_stacked_gradient_is_each_losss_gradient(drawn):
+    for family in (CircleChart, SaddleChart):
+        losses = [case.loss for case in drawn if type(case.chart) is family]
+        points = np.random.default_rng(6).uniform(-3, 3, (len(losses), losses[0].dim))
+        expected = np.stack([loss.grad(y) for loss, y in zip(losses, points)])
+        assert np.allclose(b._stacked_gradient(losses)(points), expected, rtol=1e-13, atol=1e-13)
+
+
+def test_the_flows_integrated_together_match_the_single_flows(drawn):
+    cases = drawn[:FLOW_CASES]
+    together = b.mirror_trajectories(cases)
+    for case, trajectory in zip(cases, together):
+        single = b.mirror_trajectory(case)
+        assert np.array_equal(trajectory.ts, single.ts) and np.array_equal(trajectory.g_star, single.g_star)
+        moved = np.abs(single.w - single.w[0]).max()
+        assert np.abs(trajectory.w - single.w).max() <= 1e-8 * moved
+        for ratio in (b.chart_exit_ratio, b.suboptimality_decay_ratio):
+            assert math.isclose(ratio(case, trajectory), ratio(case), rel_tol=FLOW_RTOL)
+    batched = b.over_flows(b.chart_exit_ratio)(cases)
+    assert np.allclose(batched, [b.chart_exit_ratio(case) for case in cases], rtol=FLOW_RTOL)
