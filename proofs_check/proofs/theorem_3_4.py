@@ -4,7 +4,10 @@ The identities of Step 1 and Step 2 are checked by sympy on generic functions (p
 are undefined functions whose partial derivatives are named functions, :func:`_generic`); the
 analytic steps search the rank-theorem charts of :mod:`numeric.charts` through the measurements of
 :mod:`proofs_check.studies.appendix_b`, on admissible cases only (f(w0) = 0, rank r < n on W0,
-R mu-strongly convex, nu-smooth, R >= 0, alpha >= an explicit alpha0).
+R mu-strongly convex, nu-smooth, R >= 0, alpha >= an explicit alpha0). Each of these searches first screens
+instances drawn by numpy samplers of the same spaces (:func:`numeric.charts.random_chart`,
+:func:`~proofs_check.studies.appendix_b.random_case`); the flow steps integrate their screened cases together
+(:func:`~proofs_check.studies.appendix_b.over_flows`).
 
 Reading. The proof is "performed in Pi_r": G_alpha, g* and grad G_alpha are read on Pi_r (the
 minimizer of G_alpha on the n-dimensional Fbar0 is psi(y*/alpha), off Pi_r when f(W0) misses the
@@ -20,7 +23,7 @@ import numpy as np
 import sympy as sp
 from hypothesis import strategies as st
 
-from numeric.charts import chart_models
+from numeric.charts import chart_models, random_chart
 from proofs_check.proofs.chain import Proof, ProofStep
 from proofs_check.proofs.checks import (AnalyticCheck, IdentityCheck, InequalityCheck, InstanceCheck, RateCheck,
                                         ReferenceCheck)
@@ -144,12 +147,21 @@ _CHARTS = ("circle (p 2, r 1, n 2), saddle (p 3, r 2, n 3); curvature [0.3, 1.5]
 _LOSSES = "quadratic and log-cosh, mu [0.5, 5], kappa [1, 4], ||y*||_inf <= 2"
 _ALPHAS = "[alpha0, 100 alpha0], alpha0 explicit (LocalConstants)"
 CHART_POINTS = Domain(lambda: st.tuples(chart_models(), b.fractions()),
-                      ranges_of({"charts": _CHARTS, "w": "W0 (box in x = phi(w))"}))
+                      ranges_of({"charts": _CHARTS, "w": "W0 (box in x = phi(w))"}),
+                      lambda rng: (random_chart(rng), b.random_fractions(rng)))
 CASE_POINTS = Domain(lambda: st.tuples(b.cases(), b.fractions()), ranges_of({
-    "charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS, "g": "Fbar0 or Pi_r cap Fbar0 (boxes), or ||g|| <= rho0"}))
-CASES = Domain(b.cases, ranges_of({"charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS}))
+    "charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS, "g": "Fbar0 or Pi_r cap Fbar0 (boxes), or ||g|| <= rho0"}),
+    lambda rng: (b.random_case(rng), b.random_fractions(rng)))
+CASES = Domain(b.cases, ranges_of({"charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS}), b.random_case)
 FLOW_CASES = Domain(b.cases, ranges_of({"charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS,
-                                        "t": f"[0, min({b.HORIZON_CAP:g}, {b.EFOLDINGS:g}/(m lam))]"}))
+                                        "t": f"[0, min({b.HORIZON_CAP:g}, {b.EFOLDINGS:g}/(m lam))]"}), b.random_case)
+
+
+def _over(domain: Domain) -> dict:
+    """An AnalyticCheck's keyword arguments for searching ``domain``: its ranges, its sampler and screened space."""
+    return {"domain": domain.ranges, "sample": domain.sample, "screened": domain.screened}
+
+
 _FIXED = "the unit circle chart, R(y) = ||y - (0.3, 0.2)||^2/2"
 #: The validator of the rate witnesses on the fixed case.
 _FIXED_VALIDATOR = "proofs_check.studies.appendix_b_validation:fixed_case_hypotheses"
@@ -166,7 +178,7 @@ def _step_1_charts_and_hessian() -> tuple[ProofStep, ...]:
                   "Fbar0 convex (the commutative diagram)", "rank theorem [18, Thm. 4.12]; restricting the domains",
                   AnalyticCheck("the chart models' diagram: psi(f(w)) = pi_r(phi(w)), rank Df_w = r, f(w0) = phi(w0) "
                                 "= psi(0) = 0, residual / 1e-12 (the rank theorem itself is cited)",
-                                CHART_POINTS.strategy, _diagram_ratio, domain=CHART_POINTS.ranges)),
+                                CHART_POINTS.strategy, _diagram_ratio, **_over(CHART_POINTS))),
         ProofStep("2", "Appendix B, Step 1", "G_alpha(g) = R(alpha psi^{-1}(g))/alpha^2 on Fbar0",
                   "grad G_alpha(g) = (1/alpha) (D psi^{-1}_g)^T grad R(alpha psi^{-1}(g))", "chain rule",
                   IdentityCheck(*gradient)),
@@ -178,7 +190,7 @@ def _step_1_charts_and_hessian() -> tuple[ProofStep, ...]:
                   "the first term has eigenvalues in [C^{-1}, C]", "(implicit) C = max(nu L1^2, 1/(mu sigma^2))",
                   AnalyticCheck("max(mu sigma^2/lambda_min, lambda_max/(nu L1^2)) of the first term on Fbar0, sigma "
                                 "and L1 the chart's bounds on D psi^{-1}", CASE_POINTS.strategy,
-                                _at_chart_point(b.first_term_ratio), domain=CASE_POINTS.ranges)),
+                                _at_chart_point(b.first_term_ratio), **_over(CASE_POINTS))),
     )
 
 
@@ -187,7 +199,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
     g_zero, g_min = sp.symbols("G_zero G_min", real=True)
     mu, r0 = symbol("mu"), symbol("R0")
     on_ball = AnalyticCheck("m/lambda_min(D^2 G_alpha) on the ball ||g|| <= rho0 of Pi_r, m = mu sigma^2/2",
-                            CASE_POINTS.strategy, _at_plane_point(b.convexity_ratio, True), domain=CASE_POINTS.ranges)
+                            CASE_POINTS.strategy, _at_plane_point(b.convexity_ratio, True), **_over(CASE_POINTS))
     return (
         ProofStep("5", "Appendix B, Step 1",
                   "the second term (1/alpha) D^2 psi^{-1}_g(v1, v2)^T grad R(alpha psi^{-1}(g))",
@@ -196,7 +208,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                             + _FIXED, b.second_term_sup, "1/alpha", b.fixed_alphas(), validator=_FIXED_VALIDATOR),
                   corrected=AnalyticCheck("||second term|| / (L2 (||grad R(0)||/alpha + nu L1 ||g||)) on Fbar0",
                                           CASE_POINTS.strategy, _at_chart_point(b.second_term_bound_ratio),
-                                          domain=CASE_POINTS.ranges),
+                                          **_over(CASE_POINTS)),
                   corrected_statement="||second term|| <= L2 (||grad R(0)||/alpha + nu L1 ||g||) ||v1|| ||v2||: small "
                                       "on an alpha-independent ball ||g|| <= rho0 once alpha is large, O(1/alpha) "
                                       "only where ||g|| = O(1/alpha)",
@@ -209,7 +221,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                   "enough", "first term in [C^{-1}, C], second term -> 0",
                   AnalyticCheck("m/lambda_min(D^2 G_alpha) on Pi_r cap Fbar0 (the text's domain), m = mu sigma^2/2",
                                 CASE_POINTS.strategy, _at_plane_point(b.convexity_ratio, False),
-                                domain=CASE_POINTS.ranges, validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
+                                **_over(CASE_POINTS), validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
                   corrected=on_ball, gap=True,
                   corrected_statement="on the ball ||g|| <= rho0 = mu sigma^2/(4 nu L1 L2) of Pi_r (alpha-independent; "
                                       "sigma, L1, L2 bound D psi^{-1}, D^2 psi^{-1} on Pi_r cap Fbar0), mu sigma^2/2 "
@@ -223,10 +235,10 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
         ProofStep("7", "Appendix B, Step 1, display", "g* a minimizer of G_alpha, strong convexity of R",
                   "||g*||^2 <= (2/mu)(G_alpha(0) - G_alpha(g*))", "By strong convexity of R and our assumptions",
                   AnalyticCheck("||g*||^2 / ((2/mu)(G_alpha(0) - G_alpha(g*)))", CASES.strategy,
-                                lambda case: b.minimizer_ratio(case, "mu"), domain=CASES.ranges, validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
+                                lambda case: b.minimizer_ratio(case, "mu"), **_over(CASES), validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
                   corrected=AnalyticCheck("||g*||^2 / ((2/m_G)(G_alpha(0) - G_alpha(g*))), m_G = min lambda_min("
                                           "D^2 G_alpha) on [0, g*]", CASES.strategy,
-                                          lambda case: b.minimizer_ratio(case, "G"), domain=CASES.ranges),
+                                          lambda case: b.minimizer_ratio(case, "G"), **_over(CASES)),
                   corrected_statement="||g*||^2 <= (2/m_G)(G_alpha(0) - G_alpha(g*)) <= 2 R(0)/(alpha^2 m_G), m_G >= mu "
                                       "sigma^2/2 the modulus of G_alpha (step 6, corrected): still ||g*|| <= C/alpha",
                   explanation="The inequality at a minimizer needs the modulus of G_alpha, about mu sigma_min(D "
@@ -244,7 +256,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                   "strong convexity on the ball (step 6, corrected)",
                   AnalyticCheck("||g*||/rho0, inf if a grid point of the ball ||g|| <= rho0 has G_alpha below "
                                 "G_alpha(g*)",
-                                CASES.strategy, b.interior_ratio, domain=CASES.ranges)),
+                                CASES.strategy, b.interior_ratio, **_over(CASES))),
     )
 
 
@@ -264,7 +276,7 @@ def _step_2_mirror() -> tuple[ProofStep, ...]:
                   "D pi_r^T is positive definite on Pi_r, with a positive lower bound lam",
                   "(up to taking W0 and F0 smaller)",
                   AnalyticCheck("lam / lambda_min(block) at w in W0, lam the chart's metric floor", CHART_POINTS.strategy,
-                                _metric_floor_ratio, domain=CHART_POINTS.ranges),
+                                _metric_floor_ratio, **_over(CHART_POINTS)),
                   reading="'D phi^dagger': the dagger read as a transpose."),
         ProofStep("14", "Appendix B, Step 2", "g' = -block grad G_alpha(g) on Pi_r (steps 11-13), G_alpha strongly "
                   "convex and smooth near g* (step 6, corrected)",
@@ -294,7 +306,7 @@ def _step_3_parameters() -> tuple[ProofStep, ...]:
                             "1/alpha", b.fixed_alphas(), validator=_FIXED_VALIDATOR),
                   corrected=AnalyticCheck("||grad G_alpha(g)|| / (M_G ||g - g*||) on the ball ||g|| <= rho0 of Pi_r, "
                                           "M_G = nu L1^2 + mu sigma^2/2", CASE_POINTS.strategy,
-                                          _at_plane_point(b.gradient_bound_ratio, True), domain=CASE_POINTS.ranges),
+                                          _at_plane_point(b.gradient_bound_ratio, True), **_over(CASE_POINTS)),
                   corrected_statement="||grad G_alpha(g(t))|| <= M_G ||g(t) - g*||, M_G = O(1); the factor 1/alpha comes "
                                       "from ||g(0) - g*|| = ||g*|| <= C/alpha (steps 7-9)",
                   explanation="Smoothness gives ||grad G_alpha(g) - grad G_alpha(g*)|| <= L ||g - g*|| with L the "
@@ -318,7 +330,8 @@ def _step_3_parameters() -> tuple[ProofStep, ...]:
         ProofStep("19", "Appendix B, Step 3", "C/(alpha C2) below the size of W0", "w(t) in W0 for all t >= 0, so "
                   "T = +oo, for alpha large enough", "choosing alpha large",
                   AnalyticCheck("sup_t max_i |phi(w(t))_i| / h_i, Wbar0 = {|x_i| <= h_i}", FLOW_CASES.strategy,
-                                b.chart_exit_ratio, flows=True, domain=FLOW_CASES.ranges)),
+                                b.chart_exit_ratio, flows=True, ratios=b.over_flows(b.chart_exit_ratio),
+                                **_over(FLOW_CASES))),
     )
 
 
@@ -330,7 +343,8 @@ def _conclusion() -> tuple[ProofStep, ...]:
                   "of F_alpha", "F_alpha = G_alpha o pi_r o phi on W0, G_alpha(g*) = min on the ball",
                   AnalyticCheck("(F_alpha(w(t)) - G_alpha(g*)) / ((F_alpha(w0) - G_alpha(g*)) exp(-2 m lam t)), "
                                 "m lam = mu sigma^2 lam/2 alpha-free", FLOW_CASES.strategy,
-                                b.suboptimality_decay_ratio, flows=True, domain=FLOW_CASES.ranges)),
+                                b.suboptimality_decay_ratio, flows=True,
+                                ratios=b.over_flows(b.suboptimality_decay_ratio), **_over(FLOW_CASES))),
         ProofStep("21", "Theorem 3.4", "step 20", "the rate is asymptotically independent of alpha",
                   "(implicit) D^2 G_alpha(g*) -> (D psi^{-1})^T grad^2 R D psi^{-1} at 0",
                   RateCheck("|rate(alpha) - rate_oo|, rate = lambda_min(Sigma_oo D^2 G_alpha(g*)) on Pi_r, " + _FIXED,

@@ -14,7 +14,7 @@ from hypothesis.errors import InvalidArgument
 
 from proofs_check.proofs.catalog import chain_context
 from proofs_check.proofs.chain import errata_of, run_chain, run_step
-from proofs_check.proofs.checks import IdentityCheck, InequalityCheck
+from proofs_check.proofs.checks import AnalyticCheck, IdentityCheck, InequalityCheck
 from proofs_check.proofs.theorem_3_4 import _g_alpha_identities, theorem_3_4
 from proofs_check.settings import RunConfig
 from proofs_check.studies import appendix_b as b
@@ -140,9 +140,15 @@ def _corrupt_inequality(label, claim=None, drop=None):
     return replace(step, check=InequalityCheck(step.check.claim if claim is None else claim, assumptions))
 
 
+def _scaled_check(check, factor):
+    """``check`` with its ratio (and its batched ratios) multiplied by ``factor``."""
+    ratios = check.ratios and (lambda instances: factor * np.asarray(check.ratios(instances)))
+    return replace(check, ratio=lambda instance: factor * check.ratio(instance), ratios=ratios)
+
+
 def _corrupt_analytic(label, factor):
     step = _step(label)
-    return replace(step, check=replace(step.check, ratio=lambda instance: factor * step.check.ratio(instance)))
+    return replace(step, check=_scaled_check(step.check, factor))
 
 
 def _halved_displacement_constant():
@@ -157,7 +163,8 @@ CORRUPTIONS = {
     "step 13 with the floor 2 lam": lambda: _corrupt_analytic("13", 2.0),
     # exp(-5 m lam t) for exp(-2 m lam t): faster than the flow on the circle at its metric floor
     "step 20 with the rate 5 m lam": lambda: replace(_step("20"), check=replace(
-        _step("20").check, ratio=lambda case: b.suboptimality_decay_ratio(case, rate_factor=2.5))),
+        _step("20").check, ratio=lambda case: b.suboptimality_decay_ratio(case, rate_factor=2.5),
+        ratios=b.over_flows(lambda case, trajectory: b.suboptimality_decay_ratio(case, trajectory, 2.5)))),
 }
 
 
@@ -165,6 +172,36 @@ CORRUPTIONS = {
 def test_a_corrupted_step_fails_with_a_counterexample(name):
     result = run_step(CORRUPTIONS[name](), CONTEXT)
     assert result.status == "fails" and result.outcome.counterexample, result.outcome.detail
+
+
+def _analytic_checks():
+    """(label, check) of every analytic check of the chain over the Appendix B instance spaces, corrected ones too."""
+    for step in theorem_3_4().steps:
+        for check in (step.check, step.corrected):
+            if isinstance(check, AnalyticCheck):
+                yield step.label, check
+
+
+def test_every_analytic_step_is_screened_and_the_flow_steps_in_batches():
+    checks = list(_analytic_checks())
+    assert len(checks) == 12
+    for label, check in checks:
+        assert check.sample is not None, label
+        assert (check.ratios is not None) == check.flows, label
+
+
+#: A run whose hypothesis search sees a single example: a refutation then comes from the screen.
+ONE_EXAMPLE = RunConfig(max_examples=1)
+
+
+def test_a_false_step_is_refuted_by_the_screen_alone():
+    """Step 13 with twice its ratio: the metric floor lam is attained near w0, so the screen finds ratios near 2."""
+    check = _scaled_check(_step("13").check, 2.0)
+    worst, instance, screened = check._screen(ONE_EXAMPLE)
+    result = run_step(replace(_step("13"), check=check), chain_context(ONE_EXAMPLE))
+    assert screened == ONE_EXAMPLE.analytic_screen and worst > 1.9
+    assert result.status == "fails" and result.outcome.counterexample == f"ratio {worst:.9g} at {instance!r}"
+    assert result.outcome.searched == 1 + screened
 
 
 def test_a_wrong_hessian_formula_is_rejected():
