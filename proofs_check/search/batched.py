@@ -1,20 +1,27 @@
 """The batched screening phase of the lemma searches: many instances at once, then local refinement.
 
 Before hypothesis searches a lemma, :func:`screen` evaluates ``RunConfig.batch_instances`` instances of the
-lemma's hypotheses in batches: quadratic losses F(y) = (y - y*)^T H (y - y*)/2 and piecewise-constant metrics
-Sigma(t) = lam_k Id + s_k^2 G_k G_k^T / n (three pieces), whose flows are exact
-(:mod:`numeric.exact_batch`: eigendecompositions, no integrator error). Half of the budget is drawn at random
-from the domain (:data:`BATCH_DOMAIN`, every dimension of the lemma domain in turn); the other half refines the
-worst instances found so far by an evolution strategy (Gaussian perturbations of their parameters, clipped to
-the domain, with a shrinking step). The best candidates go back to the claim's own check, which re-evaluates
-them with its tolerance policy: a screened ratio is never reported as a verdict by itself.
+lemma's hypotheses in batches: quadratic losses F(y) = (y - y*)^T H (y - y*)/2 under piecewise-constant metrics of
+two loss-agnostic families (:data:`FAMILIES`), whose flows are exact (:mod:`numeric.exact_batch`:
+eigendecompositions, no integrator error):
 
-The screen evaluates each flow on a grid of :data:`GRID_POINTS` times per instance (uniform, geometric near 0,
-and the switch times). For Lemma A.1 the grid also gives K = sup_t ||(Sigma(t) - Sigma(0)) grad F(y(t))|| from
-below. A screened ratio can therefore be off either way (the grid also misses maxima between its points); it only
-ranks candidates, and the claim's own check (with its finer grid, local refinement of K and tolerance policy) decides.
-``lam`` of BATCH_DOMAIN is the additive floor of each piece: the floor the bound uses is the smallest eigenvalue over
-the pieces, at least that.
+- ``gram``: Sigma_k = lam_k Id + s_k^2 G_k G_k^T / n on three pieces of random durations;
+- ``pump``: a rotating rank-one pump, Sigma_k = lam Id + s^2 u_k u_k^T for k < PUMP_PIECES, u_k turning at a
+  constant rate through a sweep of a random plane, each piece lasting tau, then lam Id. A strong pump moves the
+  state along a level set of F at little cost in F (each piece nearly minimizes F on a line), which is how
+  Lemma 3.3's bound is approached; the search has to find the plane, the start angle, the sweep and the scales.
+
+Half of the budget is drawn at random from the domain (:data:`BATCH_DOMAIN`, every dimension and family in turn);
+the other half refines the worst instances found so far by an evolution strategy (Gaussian perturbations of their
+parameters, clipped to the domain, with a shrinking step). The best candidates go back to the claim's own check,
+which re-evaluates them with its tolerance policy: a screened ratio is never reported as a verdict by itself.
+
+The screen evaluates each flow on a grid of times per instance (uniform, geometric near 0, and every switch time).
+For Lemma A.1 the grid also gives K = sup_t ||(Sigma(t) - Sigma(0)) grad F(y(t))|| from below. A screened ratio can
+therefore be off either way (the grid also misses maxima between its points); it only ranks candidates, and the
+claim's own check (with its finer grid, local refinement of K and tolerance policy) decides. ``lam`` of
+BATCH_DOMAIN is the additive floor of each piece: the floor the bound uses is the smallest eigenvalue over the
+pieces, at least that.
 """
 
 from __future__ import annotations
@@ -33,14 +40,21 @@ from proofs_check.search.properties import (DEFAULT_HORIZON, LEMMA_3_3_SYMBOLS, 
 
 #: The batched instance space, as (low, high) of each parameter; logarithmic ranges are sampled log-uniformly.
 BATCH_DOMAIN = {"dimension n": (1, 4), "mu": (0.1, 1.0), "kappa = nu/mu": (1.0, 100.0), "lam": (0.1, 2.0),
-                "Gram scale s_k": (1e-2, 1e3), "piece durations": (1e-4, 10.0), "||y0 - y*||": (0.1, 5.0)}
-PIECES, GRID_POINTS = 3, 51
+                "Gram scale s_k": (1e-2, 1e3), "piece durations": (1e-4, 10.0), "||y0 - y*||": (0.1, 5.0),
+                "pump scale s": (1.0, 1e3), "pump piece duration tau": (1e-6, 1.0), "pump sweep": (-np.pi, np.pi)}
+#: The metric families of the screen (each screened on its own share of the budget).
+FAMILIES = ("gram", "pump")
+PIECES, PUMP_PIECES = 3, 32
+#: Times of the screening grid: uniform and geometric points over each instance's horizon (plus its switch times).
+UNIFORM_POINTS, GEOMETRIC_POINTS = 32, 16
 #: Generations of the refinement, parents kept per generation, and the first and last step sizes.
 GENERATIONS, PARENTS, FIRST_STEP, LAST_STEP = 8, 24, 0.5, 0.05
 #: Candidates handed back to the claim's check.
 CANDIDATES = 3
 _LOG_KEYS = {"log_mu": "mu", "log_kappa": "kappa = nu/mu", "log_lam": "lam", "log_scale": "Gram scale s_k",
-             "log_gaps": "piece durations", "log_distance": "||y0 - y*||"}
+             "log_gaps": "piece durations", "log_distance": "||y0 - y*||", "log_pump": "pump scale s",
+             "log_tau": "pump piece duration tau"}
+_LINEAR_KEYS = {"sweep": "pump sweep"}
 
 
 @dataclass(frozen=True)
@@ -61,35 +75,72 @@ def _log_range(key: str, kappa: tuple[float, float] | None) -> tuple[float, floa
     return np.log(low), np.log(high)
 
 
-def draw(rng: np.random.Generator, size: int, dim: int, kappa: tuple[float, float] | None = None) -> dict:
-    """``size`` random parameter sets of dimension ``dim`` (log-uniform scales, Gaussian directions)."""
-    shapes = {"log_mu": (size,), "log_kappa": (size,), "log_lam": (size,), "log_scale": (size, PIECES),
-              "log_gaps": (size, PIECES - 1), "log_distance": (size,)}
+def draw(rng: np.random.Generator, size: int, dim: int, kappa: tuple[float, float] | None = None,
+         family: str = "gram") -> dict:
+    """``size`` random parameter sets of dimension ``dim`` and metric ``family`` (log-uniform scales, uniform
+    angles, Gaussian directions)."""
+    shapes = {"log_mu": (size,), "log_kappa": (size,), "log_lam": (size,), "log_distance": (size,)}
+    if family == "gram":
+        shapes |= {"log_scale": (size, PIECES), "log_gaps": (size, PIECES - 1)}
+    else:
+        shapes |= {"log_pump": (size,), "log_tau": (size,)}
     theta = {key: rng.uniform(*_log_range(key, kappa), shape) for key, shape in shapes.items()}
     theta |= {"fractions": rng.uniform(0, 1, (size, dim)), "rotation": rng.normal(size=(size, dim, dim)),
-              "gram": rng.normal(size=(size, PIECES, dim, dim)), "direction": rng.normal(size=(size, dim))}
-    return theta
+              "direction": rng.normal(size=(size, dim))}
+    if family == "gram":
+        return theta | {"gram": rng.normal(size=(size, PIECES, dim, dim))}
+    return theta | {"start": rng.uniform(0.0, np.pi, size), "sweep": rng.uniform(*BATCH_DOMAIN["pump sweep"], size),
+                    "plane": rng.normal(size=(size, 2, dim))}
 
 
 def perturb(rng: np.random.Generator, theta: dict, step: float, kappa=None) -> dict:
     """Each parameter moved by a Gaussian step (relative to its range), clipped back into the domain."""
     moved = {}
     for key, value in theta.items():
-        if key in _LOG_KEYS:
-            low, high = _log_range(key, kappa)
+        if key in _LOG_KEYS or key in _LINEAR_KEYS:
+            low, high = _log_range(key, kappa) if key in _LOG_KEYS else BATCH_DOMAIN[_LINEAR_KEYS[key]]
             moved[key] = np.clip(value + step * (high - low) * rng.normal(size=value.shape), low, high)
         elif key == "fractions":
             moved[key] = np.clip(value + step * rng.normal(size=value.shape), 0.0, 1.0)
+        elif key == "start":
+            moved[key] = value + step * np.pi * rng.normal(size=value.shape)
         else:
             moved[key] = value + step * rng.normal(size=value.shape)
     return moved
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-300)
+
+
+def _gram_metrics(theta: dict, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, sigmas) of the ``gram`` family: Sigma_k = lam Id + s_k^2 G_k G_k^T / n after the first k durations."""
+    size = theta["log_lam"].size
+    gram = theta["gram"] @ np.swapaxes(theta["gram"], -1, -2) / dim
+    sigmas = np.exp(theta["log_lam"])[:, None, None, None] * np.eye(dim) + np.exp(2 * theta["log_scale"])[..., None, None] * gram
+    return np.concatenate([np.zeros((size, 1)), np.cumsum(np.exp(theta["log_gaps"]), axis=1)], axis=1), sigmas
+
+
+def _pump_metrics(theta: dict, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, sigmas) of the ``pump`` family: lam Id + s^2 u_k u_k^T on [k tau, (k+1) tau) for k < PUMP_PIECES,
+    u_k = cos(a_k) e + sin(a_k) f with (e, f) the orthonormalized plane and a_k = start + sweep k/(PUMP_PIECES - 1);
+    then lam Id."""
+    first = _unit_rows(theta["plane"][:, 0])
+    second = theta["plane"][:, 1] - np.einsum("bi,bi->b", theta["plane"][:, 1], first)[:, None] * first
+    second = _unit_rows(second)
+    angles = theta["start"][:, None] + theta["sweep"][:, None] * np.linspace(0.0, 1.0, PUMP_PIECES)
+    pumps = np.cos(angles)[..., None] * first[:, None] + np.sin(angles)[..., None] * second[:, None]  # (B, P, n)
+    strength = np.exp(2 * theta["log_pump"])[:, None, None, None] * pumps[..., :, None] * pumps[..., None, :]
+    strength = np.concatenate([strength, np.zeros_like(strength[:, :1])], axis=1)
+    sigmas = np.exp(theta["log_lam"])[:, None, None, None] * np.eye(dim) + strength
+    return np.exp(theta["log_tau"])[:, None] * np.arange(PUMP_PIECES + 1), sigmas
 
 
 def instances(theta: dict) -> QuadraticPiecewiseBatch:
     """The batch of (H, Sigma pieces, y0) a parameter set stands for (y* = 0: the lemmas are translation invariant).
 
     H = Q diag(mu kappa^f) Q^T with f_min = 0 and f_max = 1 (so mu and nu = kappa mu are attained; kappa = 1 in one
-    dimension); Sigma_k = lam Id + s_k^2 G_k G_k^T / n; piece k starts after the sum of the first k durations.
+    dimension); the metric of the parameter set's family (:func:`_gram_metrics` or :func:`_pump_metrics`).
     """
     size, dim = theta["direction"].shape
     mu, kappa = np.exp(theta["log_mu"]), np.exp(theta["log_kappa"])
@@ -101,11 +152,8 @@ def instances(theta: dict) -> QuadraticPiecewiseBatch:
     spectrum = mu[:, None] * kappa[:, None] ** fractions
     rotation, _ = np.linalg.qr(theta["rotation"])
     hessians = (rotation * spectrum[:, None, :]) @ np.swapaxes(rotation, -1, -2)
-    gram = theta["gram"] @ np.swapaxes(theta["gram"], -1, -2) / dim
-    sigmas = np.exp(theta["log_lam"])[:, None, None, None] * np.eye(dim) + np.exp(2 * theta["log_scale"])[..., None, None] * gram
-    starts = np.concatenate([np.zeros((size, 1)), np.cumsum(np.exp(theta["log_gaps"]), axis=1)], axis=1)
-    direction = theta["direction"] / np.maximum(np.linalg.norm(theta["direction"], axis=1, keepdims=True), 1e-300)
-    y0 = np.exp(theta["log_distance"])[:, None] * direction
+    starts, sigmas = (_pump_metrics if "log_pump" in theta else _gram_metrics)(theta, dim)
+    y0 = np.exp(theta["log_distance"])[:, None] * _unit_rows(theta["direction"])
     return QuadraticPiecewiseBatch(0.5 * (hessians + np.swapaxes(hessians, -1, -2)), np.zeros((size, dim)), starts,
                                    0.5 * (sigmas + np.swapaxes(sigmas, -1, -2)), y0)
 
@@ -113,8 +161,8 @@ def instances(theta: dict) -> QuadraticPiecewiseBatch:
 def _grid(batch: QuadraticPiecewiseBatch, mu: np.ndarray, lam: np.ndarray) -> np.ndarray:
     """Each instance's check times: uniform and geometric over its horizon, and its switch times (B, T)."""
     horizon = np.minimum(DEFAULT_HORIZON, MAX_EFOLDINGS / (mu * lam))[:, None]
-    uniform = horizon * np.linspace(0.0, 1.0, GRID_POINTS - 16 - PIECES)
-    geometric = horizon * np.geomspace(1e-7, 1.0, 16)
+    uniform = horizon * np.linspace(0.0, 1.0, UNIFORM_POINTS)
+    geometric = horizon * np.geomspace(1e-7, 1.0, GEOMETRIC_POINTS)
     return np.sort(np.concatenate([uniform, geometric, np.minimum(batch.starts, horizon)], axis=1), axis=1)
 
 
@@ -165,12 +213,12 @@ def _join(first: dict, second: dict) -> dict:
     return {key: np.concatenate([first[key], second[key]]) for key in first}
 
 
-def _screen_dimension(ratio_of, dim: int, budget: int, seed: int, kappa=None) -> tuple[dict, np.ndarray, int]:
+def _screen_part(ratio_of, dim: int, family: str, budget: int, seed: int, kappa=None) -> tuple[dict, np.ndarray, int]:
     """Random draws (half the budget), then GENERATIONS of refinement around the PARENTS worst; the pool of the
-    worst instances seen and their ratios. Each dimension draws from its own stream (seed, dim), so the result does
-    not depend on which process screens which dimension."""
-    rng = np.random.default_rng([seed, dim])
-    theta = draw(rng, max(budget // 2, PARENTS), dim, kappa)
+    worst instances seen and their ratios. Each (dimension, family) draws from its own stream, so the result does
+    not depend on which process screens which part."""
+    rng = np.random.default_rng([seed, dim, FAMILIES.index(family)])
+    theta = draw(rng, max(budget // 2, PARENTS), dim, kappa, family)
     ratios = ratio_of(instances(theta))
     children = max((budget - budget // 2) // GENERATIONS, 1)
     evaluated = ratios.size + GENERATIONS * children
@@ -184,15 +232,17 @@ def _screen_dimension(ratio_of, dim: int, budget: int, seed: int, kappa=None) ->
 
 def screen(ratio_of, budget: int, seed: int, kappa: tuple[float, float] | None = None,
            dims: tuple[int, ...] | None = None, jobs: int = 1) -> tuple[Screening, QuadraticPiecewiseBatch]:
-    """Screen ``budget`` instances (split over the dimensions) with ``ratio_of(batch) -> ratios``; the worst found.
+    """Screen ``budget`` instances (split evenly over the dimensions and FAMILIES) with ``ratio_of(batch) ->
+    ratios``; the worst found.
 
-    The dimensions are screened as independent joblib tasks (``jobs`` processes; 1 runs them here, in order), so
+    The parts are screened as independent joblib tasks (``jobs`` processes; 1 runs them here, in order), so
     joblib's backend decides where they run: ``with joblib.parallel_config(backend="dask"): ...`` sends them to a
     Dask cluster. The same seed gives the same screening whatever the backend and the number of jobs.
     """
     dims = dims or tuple(range(BATCH_DOMAIN["dimension n"][0], BATCH_DOMAIN["dimension n"][1] + 1))
-    pools = Parallel(n_jobs=jobs)(delayed(_screen_dimension)(ratio_of, dim, budget // len(dims), seed, kappa)
-                                  for dim in dims)
+    parts = [(dim, family) for dim in dims for family in FAMILIES]
+    pools = Parallel(n_jobs=jobs)(delayed(_screen_part)(ratio_of, dim, family, budget // len(parts), seed, kappa)
+                                  for dim, family in parts)
     best = []
     for theta, ratios, _ in pools:
         order = np.argsort(ratios)[::-1][:CANDIDATES]
