@@ -35,6 +35,8 @@ from numeric.strategies import strongly_convex_losses
 NEWTON_STEPS, NEWTON_TOL = 30, 1e-14
 #: The mirror flow is integrated over min(HORIZON_CAP, EFOLDINGS / (m lam)) on FLOW_POINTS times.
 EFOLDINGS, HORIZON_CAP, FLOW_POINTS = 8.0, 40.0, 201
+#: Screened mirror flows are integrated together FLOW_CHUNK cases at a time (their trajectories are held meanwhile).
+FLOW_CHUNK = 1_000
 #: Suboptimalities below this fraction of their start, or of (1 + R(0))/alpha^2 (the scale of G_alpha near 0,
 #: whose log-cosh terms round at 1e-16 absolute), are rounding, not evidence.
 SIGNIFICANCE = 1e-9
@@ -352,9 +354,13 @@ def mirror_trajectories(cases) -> list[MirrorTrajectory]:
 
 
 def over_flows(ratio: Callable) -> Callable[[list], list[float]]:
-    """``ratio(case, trajectory)`` over a list of cases, their flows integrated together (:func:`mirror_trajectories`):
-    the batched ``ratios`` of an analytic check whose ``ratio`` is ``ratio(case)``."""
-    return lambda cases: [ratio(case, trajectory) for case, trajectory in zip(cases, mirror_trajectories(cases))]
+    """``ratio(case, trajectory)`` over a list of cases, their flows integrated together (:func:`mirror_trajectories`)
+    FLOW_CHUNK cases at a time: the batched ``ratios`` of an analytic check whose ``ratio`` is ``ratio(case)``."""
+    def ratios(cases) -> list[float]:
+        chunks = [cases[start: start + FLOW_CHUNK] for start in range(0, len(cases), FLOW_CHUNK)]
+        return [ratio(case, flow) for chunk in chunks for case, flow in zip(chunk, mirror_trajectories(chunk))]
+
+    return ratios
 
 
 def displacement(case: Case) -> float:

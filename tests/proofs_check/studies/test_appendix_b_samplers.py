@@ -93,7 +93,7 @@ def test_the_stacked_gradient_is_each_losss_gradient(drawn):
         assert np.allclose(b._stacked_gradient(losses)(points), expected, rtol=1e-13, atol=1e-13)
 
 
-def test_the_flows_integrated_together_match_the_single_flows(drawn):
+def test_the_flows_integrated_together_match_the_single_flows(drawn, monkeypatch):
     cases = drawn[:FLOW_CASES]
     together = b.mirror_trajectories(cases)
     for case, trajectory in zip(cases, together):
@@ -103,5 +103,6 @@ def test_the_flows_integrated_together_match_the_single_flows(drawn):
         assert np.abs(trajectory.w - single.w).max() <= 1e-8 * moved
         for ratio in (b.chart_exit_ratio, b.suboptimality_decay_ratio):
             assert math.isclose(ratio(case, trajectory), ratio(case), rel_tol=FLOW_RTOL)
+    monkeypatch.setattr(b, "FLOW_CHUNK", FLOW_CASES // 2 + 1)  # two chunks
     batched = b.over_flows(b.chart_exit_ratio)(cases)
     assert np.allclose(batched, [b.chart_exit_ratio(case) for case in cases], rtol=FLOW_RTOL)
