@@ -220,6 +220,14 @@ def convexity_ratio(case: Case, g) -> float:
     return local_constants(case.chart, case.loss).modulus / smallest if smallest > 0 else math.inf
 
 
+@lru_cache(maxsize=None)
+def _gauss_legendre(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The Gauss-Legendre nodes and weights on [-1, 1], read-only (computed once: 170 us each time otherwise)."""
+    nodes, weights = np.polynomial.legendre.leggauss(count)
+    nodes.flags.writeable = weights.flags.writeable = False
+    return nodes, weights
+
+
 def minimizer_ratio(case: Case, modulus: str) -> float:
     """||g*||^2 / ((2/c)(G_alpha(0) - G_alpha(g*))) (Appendix B, Step 1, display), c = mu (``"mu"``, the text) or
     the least eigenvalue of D^2 G_alpha on [0, g*] (``"G"``). The decrease is -int_0^1 <grad G_alpha(s g*), g*> ds
@@ -228,7 +236,7 @@ def minimizer_ratio(case: Case, modulus: str) -> float:
     norm = float(np.linalg.norm(g_star))
     if norm == 0:
         return 0.0
-    nodes, weights = np.polynomial.legendre.leggauss(QUADRATURE_NODES)
+    nodes, weights = _gauss_legendre(QUADRATURE_NODES)
     slope = weights / 2 @ (objective_gradient(case, np.outer((1 + nodes) / 2, g_star)) @ (-g_star / norm))
     segment = np.outer(np.linspace(0, 1, SEGMENT_POINTS), g_star)
     c = case.loss.mu if modulus == "mu" else np.linalg.eigvalsh(restricted_hessian(case, segment))[:, 0].min()
