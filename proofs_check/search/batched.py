@@ -55,6 +55,9 @@ _LOG_KEYS = {"log_mu": "mu", "log_kappa": "kappa = nu/mu", "log_lam": "lam", "lo
              "log_gaps": "piece durations", "log_distance": "||y0 - y*||", "log_pump": "pump scale s",
              "log_tau": "pump piece duration tau"}
 _LINEAR_KEYS = {"sweep": "pump sweep"}
+#: What-if's rescalings (:mod:`proofs_check.search.scales`): loss a, metric c, distance b, each in
+#: [10^-decades, 10^decades]; drawn only when a screen is given ``decades``.
+_SCALE_KEYS = {"log_a": "loss scale a", "log_c": "metric scale c", "log_b": "distance scale b"}
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,13 @@ class Screening:
     evaluated: int
     best_ratio: float
     candidates: tuple[tuple, ...]
+    decades: float | None = None
 
     def ranges(self) -> dict[str, str]:
-        return {f"screened {name}": f"[{low:g}, {high:g}]" for name, (low, high) in BATCH_DOMAIN.items()}
+        ranges = {f"screened {name}": f"[{low:g}, {high:g}]" for name, (low, high) in BATCH_DOMAIN.items()}
+        if self.decades is not None:
+            ranges |= {f"screened {name}": f"[1e-{self.decades:g}, 1e+{self.decades:g}]" for name in _SCALE_KEYS.values()}
+        return ranges
 
 
 def _log_range(key: str, kappa: tuple[float, float] | None) -> tuple[float, float]:
@@ -76,10 +83,11 @@ def _log_range(key: str, kappa: tuple[float, float] | None) -> tuple[float, floa
 
 
 def draw(rng: np.random.Generator, size: int, dim: int, kappa: tuple[float, float] | None = None,
-         family: str = "gram") -> dict:
+         family: str = "gram", decades: float | None = None) -> dict:
     """``size`` random parameter sets of dimension ``dim`` and metric ``family`` (log-uniform scales, uniform
-    angles, Gaussian directions)."""
+    angles, Gaussian directions); with ``decades``, what-if's three rescalings too."""
     shapes = {"log_mu": (size,), "log_kappa": (size,), "log_lam": (size,), "log_distance": (size,)}
+    scales = {} if decades is None else {key: rng.uniform(*_scale_range(decades), size) for key in _SCALE_KEYS}
     if family == "gram":
         shapes |= {"log_scale": (size, PIECES), "log_gaps": (size, PIECES - 1)}
     else:
@@ -88,17 +96,23 @@ def draw(rng: np.random.Generator, size: int, dim: int, kappa: tuple[float, floa
     theta |= {"fractions": rng.uniform(0, 1, (size, dim)), "rotation": rng.normal(size=(size, dim, dim)),
               "direction": rng.normal(size=(size, dim))}
     if family == "gram":
-        return theta | {"gram": rng.normal(size=(size, PIECES, dim, dim))}
-    return theta | {"start": rng.uniform(0.0, np.pi, size), "sweep": rng.uniform(*BATCH_DOMAIN["pump sweep"], size),
-                    "plane": rng.normal(size=(size, 2, dim))}
+        return theta | scales | {"gram": rng.normal(size=(size, PIECES, dim, dim))}
+    return theta | scales | {"start": rng.uniform(0.0, np.pi, size),
+                             "sweep": rng.uniform(*BATCH_DOMAIN["pump sweep"], size),
+                             "plane": rng.normal(size=(size, 2, dim))}
 
 
-def perturb(rng: np.random.Generator, theta: dict, step: float, kappa=None) -> dict:
+def _scale_range(decades: float) -> tuple[float, float]:
+    return -decades * np.log(10.0), decades * np.log(10.0)
+
+
+def perturb(rng: np.random.Generator, theta: dict, step: float, kappa=None, decades: float | None = None) -> dict:
     """Each parameter moved by a Gaussian step (relative to its range), clipped back into the domain."""
     moved = {}
     for key, value in theta.items():
-        if key in _LOG_KEYS or key in _LINEAR_KEYS:
-            low, high = _log_range(key, kappa) if key in _LOG_KEYS else BATCH_DOMAIN[_LINEAR_KEYS[key]]
+        if key in _LOG_KEYS or key in _LINEAR_KEYS or key in _SCALE_KEYS:
+            low, high = (_log_range(key, kappa) if key in _LOG_KEYS else _scale_range(decades) if key in _SCALE_KEYS
+                         else BATCH_DOMAIN[_LINEAR_KEYS[key]])
             moved[key] = np.clip(value + step * (high - low) * rng.normal(size=value.shape), low, high)
         elif key == "fractions":
             moved[key] = np.clip(value + step * rng.normal(size=value.shape), 0.0, 1.0)
@@ -154,6 +168,10 @@ def instances(theta: dict) -> QuadraticPiecewiseBatch:
     hessians = (rotation * spectrum[:, None, :]) @ np.swapaxes(rotation, -1, -2)
     starts, sigmas = (_pump_metrics if "log_pump" in theta else _gram_metrics)(theta, dim)
     y0 = np.exp(theta["log_distance"])[:, None] * _unit_rows(theta["direction"])
+    if "log_a" in theta:  # the image under (a, c, b): H -> a H, Sigma(t) -> c Sigma(a c t), y0 -> b y0
+        a, c, b = (np.exp(theta[key]) for key in ("log_a", "log_c", "log_b"))
+        hessians, sigmas = a[:, None, None] * hessians, c[:, None, None, None] * sigmas
+        starts, y0 = starts / (a * c)[:, None], b[:, None] * y0
     return QuadraticPiecewiseBatch(0.5 * (hessians + np.swapaxes(hessians, -1, -2)), np.zeros((size, dim)), starts,
                                    0.5 * (sigmas + np.swapaxes(sigmas, -1, -2)), y0)
 
@@ -169,7 +187,7 @@ def _grid(batch: QuadraticPiecewiseBatch, mu: np.ndarray, lam: np.ndarray) -> np
 def _ratios(observed: np.ndarray, bound: np.ndarray) -> np.ndarray:
     """max_t observed/bound per instance; a non-finite value anywhere makes the instance's ratio inf, so that the
     claim's own check sees it."""
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # an overflow is a ratio of inf, kept
         ratios = np.where(observed > 1e-12 * np.nanmax(observed, axis=1, keepdims=True), observed / bound, 0.0)
     broken = ~np.isfinite(observed) | np.isnan(bound) | np.isnan(ratios)
     return np.where(broken, np.inf, ratios).max(axis=1)
@@ -213,27 +231,30 @@ def _join(first: dict, second: dict) -> dict:
     return {key: np.concatenate([first[key], second[key]]) for key in first}
 
 
-def _screen_part(ratio_of, dim: int, family: str, budget: int, seed: int, kappa=None) -> tuple[dict, np.ndarray, int]:
+def _screen_part(ratio_of, dim: int, family: str, budget: int, seed: int, kappa=None,
+                 decades: float | None = None) -> tuple[dict, np.ndarray, int]:
     """Random draws (half the budget), then GENERATIONS of refinement around the PARENTS worst; the pool of the
     worst instances seen and their ratios. Each (dimension, family) draws from its own stream, so the result does
     not depend on which process screens which part."""
     rng = np.random.default_rng([seed, dim, FAMILIES.index(family)])
-    theta = draw(rng, max(budget // 2, PARENTS), dim, kappa, family)
+    theta = draw(rng, max(budget // 2, PARENTS), dim, kappa, family, decades)
     ratios = ratio_of(instances(theta))
     children = max((budget - budget // 2) // GENERATIONS, 1)
     evaluated = ratios.size + GENERATIONS * children
     for generation, step in enumerate(np.geomspace(FIRST_STEP, LAST_STEP, GENERATIONS)):
         keep = np.argsort(ratios)[-PARENTS:]
         parents = _select(theta, keep[rng.integers(0, keep.size, children)])
-        offspring = perturb(rng, parents, step, kappa)
+        offspring = perturb(rng, parents, step, kappa, decades)
         theta, ratios = _join(_select(theta, keep), offspring), np.concatenate([ratios[keep], ratio_of(instances(offspring))])
     return theta, ratios, evaluated
 
 
 def screen(ratio_of, budget: int, seed: int, kappa: tuple[float, float] | None = None,
-           dims: tuple[int, ...] | None = None, jobs: int = 1) -> tuple[Screening, QuadraticPiecewiseBatch]:
+           dims: tuple[int, ...] | None = None, jobs: int = 1,
+           decades: float | None = None) -> tuple[Screening, QuadraticPiecewiseBatch]:
     """Screen ``budget`` instances (split evenly over the dimensions and FAMILIES) with ``ratio_of(batch) ->
-    ratios``; the worst found.
+    ratios``; the worst found. With ``decades``, each instance is rescaled by what-if's loss, metric and distance
+    scales, each drawn from [10^-decades, 10^decades] (a variant bound need not be scale-invariant).
 
     The parts are screened as independent joblib tasks (``jobs`` processes; 1 runs them here, in order), so
     joblib's backend decides where they run: ``with joblib.parallel_config(backend="dask"): ...`` sends them to a
@@ -241,8 +262,8 @@ def screen(ratio_of, budget: int, seed: int, kappa: tuple[float, float] | None =
     """
     dims = dims or tuple(range(BATCH_DOMAIN["dimension n"][0], BATCH_DOMAIN["dimension n"][1] + 1))
     parts = [(dim, family) for dim in dims for family in FAMILIES]
-    pools = Parallel(n_jobs=jobs)(delayed(_screen_part)(ratio_of, dim, family, budget // len(parts), seed, kappa)
-                                  for dim, family in parts)
+    pools = Parallel(n_jobs=jobs)(delayed(_screen_part)(ratio_of, dim, family, budget // len(parts), seed, kappa,
+                                                        decades) for dim, family in parts)
     best = []
     for theta, ratios, _ in pools:
         order = np.argsort(ratios)[::-1][:CANDIDATES]
@@ -251,7 +272,7 @@ def screen(ratio_of, budget: int, seed: int, kappa: tuple[float, float] | None =
     chosen = best[:CANDIDATES]
     batches = [instances(theta) for _, theta in chosen]
     evaluated = sum(count for _, _, count in pools)
-    return Screening(evaluated, chosen[0][0], tuple(as_instance(b, 0) for b in batches)), batches[0]
+    return Screening(evaluated, chosen[0][0], tuple(as_instance(b, 0) for b in batches), decades), batches[0]
 
 
 def as_instance(batch: QuadraticPiecewiseBatch, index: int) -> tuple:

@@ -122,6 +122,8 @@ class SearchDomain:
     instances: Callable[[tuple[str, ...]], object]
     ranges: Callable[[tuple[str, ...], list], tuple[tuple[str, str], ...]]
     witnesses: Callable[[NumericClaim], list[tuple]] = _tightness_witness
+    #: The batched screen draws normalized instances (None), or rescales them over this many decades.
+    screen_decades: float | None = None
 
 
 #: The normalized domain of ``lazycheck verify``: LEMMA_DOMAIN, and the claim's witness alone.
@@ -145,8 +147,9 @@ def _counterexample(claim: NumericClaim, strategy, worst, checked, config: RunCo
     return (worst.value, worst.instance) if found is None else (claim.evaluate(found), found)
 
 
-def screen_claim(claim: NumericClaim, config: RunConfig) -> batched.Screening:
-    """The batched screen of the claim (:mod:`proofs_check.search.batched`), with its bound (a variant's too)."""
+def screen_claim(claim: NumericClaim, config: RunConfig, decades: float | None = None) -> batched.Screening:
+    """The batched screen of the claim (:mod:`proofs_check.search.batched`), with its bound (a variant's too); with
+    ``decades``, over what-if's rescaled instances."""
     options = dict(claim.options)
     if claim.check_name == "lemma_3_3":
         def ratio_of(batch):
@@ -155,12 +158,12 @@ def screen_claim(claim: NumericClaim, config: RunConfig) -> batched.Screening:
         def ratio_of(batch):
             return batched.stability_ratios(batch, options.get("bound"), options.get("time_dependent", False))
     screening, _ = batched.screen(ratio_of, config.batch_instances, config.study_seed(zlib.crc32(claim.id.encode())),
-                                  jobs=config.search_jobs)
+                                  jobs=config.search_jobs, decades=decades)
     return screening
 
 
 def run_claim(claim: NumericClaim, config: RunConfig, domain: SearchDomain = LEMMA_SEARCH) -> CheckResult:
-    """Screen the claim in batches (the normalized domain only), search its instance space (``domain``) with the run's
+    """Screen the claim in batches (over ``domain``'s scales), search its instance space (``domain``) with the run's
     seed and budget, then check its witnesses.
 
     The tightness witness (with its rescaled images, in what-if's domain) is part of the
@@ -176,8 +179,8 @@ def run_claim(claim: NumericClaim, config: RunConfig, domain: SearchDomain = LEM
 
     worst = maximize(evaluate, strategy, max_examples=config.examples, seed=config.seed,
                      score=lambda result: result.ratio)
-    screening = screen_claim(claim, config) if domain is LEMMA_SEARCH else None
-    candidates = [] if screening is None else [(c, claim.evaluate(c)) for c in screening.candidates]
+    screening = screen_claim(claim, config, domain.screen_decades)
+    candidates = [(c, claim.evaluate(c)) for c in screening.candidates]
     worst = max([worst] + [Worst(result, instance, 0) for instance, result in candidates], key=lambda w: w.value.ratio)
     witnesses = _witnesses(claim, domain)
     witness = max((result for _, result in witnesses), key=lambda result: result.ratio)
@@ -190,13 +193,13 @@ def run_claim(claim: NumericClaim, config: RunConfig, domain: SearchDomain = LEM
     unresolved = "" if worst.value.resolved else "; the worst instance is below the integrator's resolution"
     images = "" if len(witnesses) == 1 else f" (the largest of {len(witnesses)}: witnesses and their rescaled images)"
     metric = type(worst.instance[1]).__name__
-    searched = len(evaluated) + len(checked) + (0 if screening is None else screening.evaluated)
-    screened = "" if screening is None else (
-        f"; {screening.evaluated} screened in batches (quadratic losses, piecewise-constant metrics, exact flows), "
-        f"best screened ratio {screening.best_ratio:.6g}, its {len(candidates)} best re-checked")
+    searched = len(evaluated) + len(checked) + screening.evaluated
+    rescaled = "" if domain.screen_decades is None else ", rescaled"
+    screened = (f"; {screening.evaluated} screened in batches (quadratic losses, piecewise-constant metrics, exact "
+                f"flows{rescaled}), best screened ratio {screening.best_ratio:.6g}, its {len(candidates)} best re-checked")
     detail = (f"worst ratio {worst.value.ratio:.6g} over {searched} instances ({metric} metric){screened}; "
               f"witness ratio {witness.ratio:.6g}{images}{unresolved}")
-    ranges = domain.ranges(claim.families, evaluated) + (() if screening is None else tuple(screening.ranges().items()))
+    ranges = domain.ranges(claim.families, evaluated) + tuple(screening.ranges().items())
     return CheckResult("numeric", counterexample is None, detail, ref=claim.id, observed=largest.observed,
                        bound=largest.bound, ratio=largest.ratio, tight=True, searched=searched,
                        ranges=ranges, counterexample=counterexample,

@@ -24,7 +24,8 @@ from proofs_check.results import CheckResult
 from proofs_check.search import constants_whatif
 from proofs_check.search.claims import CLAIMS_BY_ID, NumericClaim, SearchDomain, run_claim
 from proofs_check.search.properties import LEMMA_3_3_SYMBOLS, LEMMA_A_1_SYMBOLS
-from proofs_check.search.scales import NORMALIZATIONS, dependence, scaled_instances, scaled_ranges, witness_images
+from proofs_check.search.scales import (NORMALIZATIONS, SCALE_DECADES, dependence, scaled_instances, scaled_ranges,
+                                        witness_images)
 from proofs_check.settings import RunConfig
 from symbolic.symbols import meaning, parse_expression
 
@@ -46,7 +47,7 @@ def rescaled_witnesses(claim: NumericClaim) -> list[tuple]:
 
 
 #: The domain of a lemma variant: normalized instances at every scale, the witnesses with their rescaled images.
-WHAT_IF_SEARCH = SearchDomain(scaled_instances, scaled_ranges, rescaled_witnesses)
+WHAT_IF_SEARCH = SearchDomain(scaled_instances, scaled_ranges, rescaled_witnesses, screen_decades=SCALE_DECADES)
 
 
 class WhatIfError(ValueError):

@@ -72,3 +72,12 @@ def test_the_pump_family_can_approach_lemma_3_3s_bound():
     best = max(batched.lemma_3_3_ratios(batched.instances(_ideal_pump(2.0, start, sweep)))[0]
                for start in np.linspace(0.0, np.pi, 37) for sweep in (-np.pi / 2, np.pi / 2))
     assert 0.9 <= best <= 1 + 1e-9
+
+
+def test_the_rescaled_screen_finds_a_variant_that_only_fails_at_other_scales():
+    """exp(-mu^2 lam t) is looser than exp(-mu lam t) for mu <= 1 (the normalized domain) and false for mu > 1."""
+    variant = lambda b: batched.lemma_3_3_ratios(b, "sqrt(nu/mu)*d0*exp(-mu**2*lam*t)")  # noqa: E731
+    normalized, _ = batched.screen(variant, 400, seed=0, dims=(2,))
+    rescaled, _ = batched.screen(variant, 400, seed=0, dims=(2,), decades=3.0)
+    assert normalized.best_ratio <= 1 + 1e-9 < 2 < rescaled.best_ratio
+    assert rescaled.ranges()["screened loss scale a"] == "[1e-3, 1e+3]" and "screened loss scale a" not in normalized.ranges()

@@ -78,7 +78,10 @@ def test_true_variants_pass(claim_id, bound):
     assert result.ok and result.ratio <= 1 + RATIO_SLACK and result.kind == "what-if"
     claim = CLAIMS_BY_ID[LEMMA_CLAIMS[claim_id][0]]
     witnesses = IMAGES * (1 + (claim.exact_witness is not None))
-    assert result.searched == EXAMPLES + witnesses and dict(result.ranges)["mu"].startswith("[0.0001, 1000] (drawn ")
+    screened = CONFIG.batch_instances + 3  # the batched screen (at most its budget) and its candidates re-checked
+    assert EXAMPLES + witnesses < result.searched <= EXAMPLES + witnesses + screened
+    assert dict(result.ranges)["mu"].startswith("[0.0001, 1000] (drawn ")
+    assert dict(result.ranges)["screened loss scale a"] == "[1e-3, 1e+3]" and "rescaled" in result.detail
     assert "the bound depends on none" in result.detail
 
 
