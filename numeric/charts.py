@@ -22,10 +22,9 @@ hence convex) and certified bounds on them:
 Both have nonlinear phi and psi (D^2 psi^{-1} != 0), rank r < n everywhere, f(w0) = 0.
 :func:`chart_models` draws them for hypothesis searches, :func:`random_chart` for numpy screens.
 
-Shapes. The maps take points of shape (..., p) or (..., n) and return (..., n) vectors and (..., n, p) matrices (the
-leading axes are points). A chart's parameters may also be arrays of one shape (B,) (w0 of shape (B, p)): that is B
-charts of one family (:func:`stack_charts`), and the same formulas evaluate chart b at point b of a (B, p) array:
-many lazy flows integrate together that way. :meth:`~_RankChart.vjp` gives Df^T v without forming Df.
+Shapes (:mod:`numeric.stacks`). The maps take points (..., p) or (..., n), leading axes being points; parameters of
+shape (B,) (w0: (B, p)) are B charts of one family (:func:`stack_charts`), chart b evaluated at point b of (B, p):
+many lazy flows integrate together that way, with Df^T v from :meth:`~_RankChart.vjp`.
 """
 
 from __future__ import annotations
@@ -38,6 +37,8 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from numeric.stacks import box, matrices, scaled, vectors
+
 #: Circle chart: the half-width of the angle kappa*s*g1 on Fbar0 (below pi, so psi^{-1} is one-to-one),
 #: the half-width of the radial coordinate kappa*s*g2 (the radius factor stays in [1/2, 3/2]), and
 #: the half-width of the free parameter coordinate x2 on Wbar0.
@@ -46,54 +47,12 @@ THETA_HALF_WIDTH, RADIAL_HALF_WIDTH, FREE_HALF_WIDTH = 2.5, 0.5, 1.0
 SADDLE_HALF_WIDTH = 1.0
 
 
-def _scaled(factor, array: np.ndarray, axes: int) -> np.ndarray:
-    """factor * array for a per-chart factor (a float, or shape (B,) for stacked charts) and an array of points with
-    ``axes`` trailing axes (1 for vectors, 2 for matrices)."""
-    if not isinstance(factor, np.ndarray):
-        return factor * array
-    return factor.reshape(factor.shape + (1,) * axes) * array
-
-
-def _vector(*coordinates) -> np.ndarray:
-    """The points with these coordinates (arrays of one shape (...)), shape (..., k)."""
-    stacked = np.array(coordinates)
-    return stacked if stacked.ndim == 1 else np.moveaxis(stacked, 0, -1)
-
-
-def _matrix(entries: dict, size: tuple[int, int]) -> np.ndarray:
-    """The matrices of shape ``size`` (one per point: (..., rows, cols)) with ``entries`` {(i, j): value}, 0 elsewhere;
-    the values are floats or arrays of one shape (...)."""
-    shapes = [value.shape for value in entries.values() if isinstance(value, np.ndarray)]
-    matrix = np.zeros((np.broadcast_shapes(*shapes) if shapes else ()) + size)
-    for (i, j), value in entries.items():
-        matrix[..., i, j] = value
-    return matrix
-
-
-def _box(half_widths) -> np.ndarray:
-    """The half-widths (h_1, ..., h_k) of a box as an array: shape (k,), or (B, k) for stacked charts."""
-    if all(np.ndim(h) == 0 for h in half_widths):
-        return np.array(half_widths, dtype=float)
-    return np.stack(np.broadcast_arrays(*half_widths), axis=-1).astype(float)
-
-
 @cache
 def _projection(n_outputs: int, n_params: int, rank: int) -> np.ndarray:
     """D pi_r (read-only): the identity on the first r coordinates, zero elsewhere."""
-    matrix = np.zeros((n_outputs, n_params))
-    matrix[:rank, :rank] = np.eye(rank)
+    matrix = np.eye(n_outputs, n_params) * (np.arange(n_params) < rank)
     matrix.flags.writeable = False
     return matrix
-
-
-def _validated(chart) -> None:
-    """Raise ValueError unless curvature, speed and phi scale are finite and > 0 and w0 has p entries (per chart)."""
-    for name in ("curvature", "speed", "phi_scale"):
-        value = getattr(chart, name)
-        if not np.all(np.isfinite(value) & (np.asarray(value) > 0)):
-            raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
-    if np.shape(chart.w0)[-1:] != (chart.n_params,):
-        raise ValueError(f"w0 must have {chart.n_params} entries, got {chart.w0!r}")
 
 
 class _RankChart:
@@ -103,6 +62,15 @@ class _RankChart:
     n_outputs: int
     rank: int
 
+    def __post_init__(self):
+        """Curvature, speed and phi scale finite and > 0 (for every chart of a stack), w0 with p entries."""
+        for name in ("curvature", "speed", "phi_scale"):
+            value = getattr(self, name)
+            if not np.all(np.isfinite(value) & (np.asarray(value) > 0)):
+                raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
+        if np.shape(self.w0)[-1:] != (self.n_params,):
+            raise ValueError(f"w0 must have {self.n_params} entries, got {self.w0!r}")
+
     @property
     def initialization(self) -> np.ndarray:
         """w0, where phi(w0) = 0 and f(w0) = 0."""
@@ -110,10 +78,7 @@ class _RankChart:
 
     def project(self, x) -> np.ndarray:
         """pi_r(x) = (x1, ..., xr, 0, ..., 0) in R^n, for x in R^p."""
-        x = np.asarray(x, dtype=float)
-        g = np.zeros(x.shape[:-1] + (self.n_outputs,))
-        g[..., : self.rank] = x[..., : self.rank]
-        return g
+        return self.embed(np.asarray(x, dtype=float)[..., : self.rank])
 
     @property
     def projection_matrix(self) -> np.ndarray:
@@ -123,9 +88,7 @@ class _RankChart:
     def embed(self, u) -> np.ndarray:
         """The point (u, 0) of Pi_r in R^n, for u in R^r."""
         u = np.asarray(u, dtype=float)
-        g = np.zeros(u.shape[:-1] + (self.n_outputs,))
-        g[..., : self.rank] = u
-        return g
+        return np.concatenate([u, np.zeros(u.shape[:-1] + (self.n_outputs - self.rank,))], axis=-1)
 
     def __call__(self, w) -> np.ndarray:
         """f(w) = psi^{-1}(pi_r(phi(w)))."""
@@ -137,8 +100,7 @@ class _RankChart:
         return self.dpsi_inv(g) @ self.projection_matrix @ self.dphi(w)
 
     def vjp(self, w):
-        """(f(w), v -> Df_w^T v): the value and the pullback Df^T v = D phi^T D pi_r^T (D psi^{-1})^T v, the chain rule
-        of :meth:`jacobian` transposed, applied without forming Df (v of shape (..., n), as f(w))."""
+        """(f(w), v -> Df_w^T v): the value and the pullback D phi^T D pi_r^T (D psi^{-1})^T v, without forming Df."""
         g = self.project(self.phi(w))
         dpsi_inv, dphi = self.dpsi_inv(g), self.dphi(w)
 
@@ -151,12 +113,12 @@ class _RankChart:
     @property
     def g_half_widths(self) -> np.ndarray:
         """Fbar0 = {|g_i| <= h_i}: a box, hence convex."""
-        return _box(self._g_half_widths())
+        return box(self._g_half_widths())
 
     @property
     def x_half_widths(self) -> np.ndarray:
         """Wbar0 = {|x_i| <= h_i}; its first r half-widths are those of Fbar0, so pi_r(Wbar0) lies in Fbar0."""
-        return _box(self._x_half_widths())
+        return box(self._x_half_widths())
 
     def in_parameter_chart(self, w) -> bool:
         """w in W0 = phi^{-1}(Wbar0)."""
@@ -194,22 +156,19 @@ class CircleChart(_RankChart):
     w0: tuple[float, float] = (0.0, 0.0)
     n_params, n_outputs, rank = 2, 2, 1
 
-    def __post_init__(self):
-        _validated(self)
-
     def phi(self, w) -> np.ndarray:
         d = np.asarray(w, dtype=float) - self.initialization
-        return _scaled(self.phi_scale, _vector(d[..., 0] + self.shear * d[..., 1] ** 2, d[..., 1]), 1)
+        return scaled(self.phi_scale, vectors(d[..., 0] + self.shear * d[..., 1] ** 2, d[..., 1]), 1)
 
     def dphi(self, w) -> np.ndarray:
         d = np.asarray(w, dtype=float) - self.initialization
         slope = 2 * self.shear * d[..., 1]
-        return _scaled(self.phi_scale, _matrix({(0, 0): 1.0, (0, 1): slope, (1, 1): 1.0}, (2, 2)), 2)
+        return scaled(self.phi_scale, matrices({(0, 0): 1.0, (0, 1): slope, (1, 1): 1.0}, (2, 2)), 2)
 
     def phi_inv(self, x) -> np.ndarray:
         x = np.asarray(x, dtype=float)
         d2 = x[..., 1] / self.phi_scale
-        return self.initialization + _vector(x[..., 0] / self.phi_scale - self.shear * d2**2, d2)
+        return self.initialization + vectors(x[..., 0] / self.phi_scale - self.shear * d2**2, d2)
 
     def _polar(self, g):
         g = np.asarray(g, dtype=float)
@@ -218,12 +177,12 @@ class CircleChart(_RankChart):
 
     def psi_inv(self, g) -> np.ndarray:
         theta, rho = self._polar(g)
-        return _scaled(1 / self.curvature, _vector(rho * np.sin(theta), 1.0 - rho * np.cos(theta)), 1)
+        return scaled(1 / self.curvature, vectors(rho * np.sin(theta), 1.0 - rho * np.cos(theta)), 1)
 
     def dpsi_inv(self, g) -> np.ndarray:
         theta, rho = self._polar(g)
         c, s = np.cos(theta), np.sin(theta)
-        return _scaled(self.speed, _matrix({(0, 0): rho * c, (0, 1): -s, (1, 0): rho * s, (1, 1): c}, (2, 2)), 2)
+        return scaled(self.speed, matrices({(0, 0): rho * c, (0, 1): -s, (1, 0): rho * s, (1, 1): c}, (2, 2)), 2)
 
     def d2psi_inv(self, g) -> np.ndarray:
         """D^2 psi^{-1}_k(g)[i, j], shape (..., n, n, n) indexed [..., k, i, j]."""
@@ -231,15 +190,15 @@ class CircleChart(_RankChart):
         c, s = np.cos(theta), np.sin(theta)
         scale = self.curvature * self.speed**2
         hessian = np.zeros(np.shape(theta) + (2, 2, 2))
-        hessian[..., :, 0, 0] = _scaled(scale * rho, _vector(-s, c), 1)
-        hessian[..., :, 0, 1] = hessian[..., :, 1, 0] = _scaled(-scale, _vector(c, s), 1)
+        hessian[..., :, 0, 0] = scaled(scale * rho, vectors(-s, c), 1)
+        hessian[..., :, 0, 1] = hessian[..., :, 1, 0] = scaled(-scale, vectors(c, s), 1)
         return hessian
 
     def psi(self, y) -> np.ndarray:
-        z = _scaled(self.curvature, np.asarray(y, dtype=float), 1)
+        z = scaled(self.curvature, np.asarray(y, dtype=float), 1)
         z1, z2 = z[..., 0], 1.0 - z[..., 1]
-        polar = _vector(np.arctan2(z1, z2), 1.0 - np.hypot(z1, z2))
-        return _scaled(1 / (self.curvature * self.speed), polar, 1)
+        polar = vectors(np.arctan2(z1, z2), 1.0 - np.hypot(z1, z2))
+        return scaled(1 / (self.curvature * self.speed), polar, 1)
 
     def _g_half_widths(self):
         scale = self.curvature * self.speed
@@ -304,36 +263,33 @@ class SaddleChart(_RankChart):
     w0: tuple[float, float, float] = (0.0, 0.0, 0.0)
     n_params, n_outputs, rank = 3, 3, 2
 
-    def __post_init__(self):
-        _validated(self)
-
     def phi(self, w) -> np.ndarray:
         d = np.asarray(w, dtype=float) - self.initialization
         bend = self.shear * d[..., 2] ** 2
-        return _scaled(self.phi_scale, _vector(d[..., 0] + bend, d[..., 1] - bend, d[..., 2]), 1)
+        return scaled(self.phi_scale, vectors(d[..., 0] + bend, d[..., 1] - bend, d[..., 2]), 1)
 
     def dphi(self, w) -> np.ndarray:
         d = np.asarray(w, dtype=float) - self.initialization
         slope = 2 * self.shear * d[..., 2]
         entries = {(0, 0): 1.0, (1, 1): 1.0, (2, 2): 1.0, (0, 2): slope, (1, 2): -slope}
-        return _scaled(self.phi_scale, _matrix(entries, (3, 3)), 2)
+        return scaled(self.phi_scale, matrices(entries, (3, 3)), 2)
 
     def phi_inv(self, x) -> np.ndarray:
         x = np.asarray(x, dtype=float)
         d3 = x[..., 2] / self.phi_scale
         bend = self.shear * d3**2
         coordinates = [x[..., 0] / self.phi_scale - bend, x[..., 1] / self.phi_scale + bend, d3]
-        return self.initialization + _vector(*coordinates)
+        return self.initialization + vectors(*coordinates)
 
     def psi_inv(self, g) -> np.ndarray:
-        u = _scaled(self.speed, np.asarray(g, dtype=float), 1)
-        return _vector(u[..., 0], u[..., 1], u[..., 2] + self.curvature * (u[..., 0] ** 2 - u[..., 1] ** 2))
+        u = scaled(self.speed, np.asarray(g, dtype=float), 1)
+        return vectors(u[..., 0], u[..., 1], u[..., 2] + self.curvature * (u[..., 0] ** 2 - u[..., 1] ** 2))
 
     def dpsi_inv(self, g) -> np.ndarray:
-        u = _scaled(self.speed, np.asarray(g, dtype=float), 1)
+        u = scaled(self.speed, np.asarray(g, dtype=float), 1)
         tilt = 2 * self.curvature
         entries = {(0, 0): 1.0, (1, 1): 1.0, (2, 2): 1.0, (2, 0): tilt * u[..., 0], (2, 1): -tilt * u[..., 1]}
-        return _scaled(self.speed, _matrix(entries, (3, 3)), 2)
+        return scaled(self.speed, matrices(entries, (3, 3)), 2)
 
     def d2psi_inv(self, g) -> np.ndarray:
         """D^2 psi^{-1}_k(g)[i, j], shape (..., n, n, n) indexed [..., k, i, j]."""
@@ -345,7 +301,7 @@ class SaddleChart(_RankChart):
     def psi(self, y) -> np.ndarray:
         y = np.asarray(y, dtype=float)
         bent = y[..., 2] - self.curvature * (y[..., 0] ** 2 - y[..., 1] ** 2)
-        return _scaled(1 / self.speed, _vector(y[..., 0], y[..., 1], bent), 1)
+        return scaled(1 / self.speed, vectors(y[..., 0], y[..., 1], bent), 1)
 
     def _g_half_widths(self):
         return (SADDLE_HALF_WIDTH / self.speed,) * 3
@@ -429,8 +385,7 @@ def _chart_models(draw, families):
 def random_chart(rng: np.random.Generator, *, families=tuple(CHARTS)) -> CircleChart | SaddleChart:
     """A chart as :func:`chart_models` draws it, with a numpy generator (for screens): the family with even odds,
     w0 uniform in [-1, 1]^p, each parameter uniform in its PARAMETER_RANGES (Python floats, so the repr replays)."""
-    families = _checked_families(families)
-    kind = CHARTS[families[int(rng.integers(len(families)))]]
+    kind = CHARTS[str(rng.choice(_checked_families(families)))]
     w0 = tuple(float(v) for v in rng.uniform(-1.0, 1.0, kind.n_params))
     return kind(**{name: float(rng.uniform(*bounds)) for name, bounds in PARAMETER_RANGES.items()}, w0=w0)
 
@@ -438,9 +393,8 @@ def random_chart(rng: np.random.Generator, *, families=tuple(CHARTS)) -> CircleC
 def stack_charts(charts) -> CircleChart | SaddleChart:
     """B charts of one family as one chart whose parameters are arrays of shape (B,) (w0: (B, p)): its maps take
     points of shape (B, p) and evaluate chart b at point b, with the same formulas (for batched flows)."""
-    kinds = {type(chart) for chart in charts}
-    if len(kinds) != 1:
-        raise ValueError(f"stacked charts must be of one family, got {sorted(kind.__name__ for kind in kinds)}")
-    kind = kinds.pop()
+    kind, *others = {type(chart) for chart in charts}
+    if others:
+        raise ValueError(f"stacked charts must be of one family, got {sorted(k.__name__ for k in (kind, *others))}")
     return kind(**{field.name: np.array([getattr(chart, field.name) for chart in charts], dtype=float)
                    for field in fields(kind)})
