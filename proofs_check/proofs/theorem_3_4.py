@@ -1,13 +1,10 @@
 """chizat-bach's proof of Theorem 3.4 (under-parameterized lazy training, Appendix B) as a checked chain.
 
-The identities of Step 1 and Step 2 are checked by sympy on generic functions (psi^{-1}, phi and R
-are undefined functions whose partial derivatives are named functions, :func:`_generic`); the
-analytic steps search the rank-theorem charts of :mod:`numeric.charts` through the measurements of
-:mod:`proofs_check.studies.appendix_b`, on admissible cases only (f(w0) = 0, rank r < n on W0,
-R mu-strongly convex, nu-smooth, R >= 0, alpha >= an explicit alpha0). Each of these searches first screens
-instances drawn by numpy samplers of the same spaces (:func:`numeric.charts.random_chart`,
-:func:`~proofs_check.studies.appendix_b.random_case`); the flow steps integrate their screened cases together
-(:func:`~proofs_check.studies.appendix_b.over_flows`).
+The identities of Step 1 and Step 2 are checked by sympy on generic functions (psi^{-1}, phi and R are undefined
+functions whose partial derivatives are named functions, :func:`_generic`); the analytic steps search the
+rank-theorem charts of :mod:`numeric.charts` through the measurements of :mod:`proofs_check.studies.appendix_b`
+and :mod:`~proofs_check.studies.appendix_b_flows`, on admissible cases only (f(w0) = 0, rank r < n on W0, R
+mu-strongly convex, nu-smooth, R >= 0, alpha >= an explicit alpha0), each first screening numpy draws of its space.
 
 Reading. The proof is "performed in Pi_r": G_alpha, g* and grad G_alpha are read on Pi_r (the
 minimizer of G_alpha on the n-dimensional Fbar0 is psi(y*/alpha), off Pi_r when f(W0) misses the
@@ -29,8 +26,7 @@ from proofs_check.proofs.checks import (AnalyticCheck, IdentityCheck, Inequality
                                         ReferenceCheck)
 from proofs_check.proofs.domains import Domain
 from proofs_check.results import ranges_of
-from proofs_check.studies import appendix_b as b
-from proofs_check.studies import underparameterized
+from proofs_check.studies import appendix_b as b, appendix_b_flows as b_flows, underparameterized
 from symbolic import derive
 from symbolic.remarks_chizat_bach import cantor_base, cantor_level, cantor_piece
 from symbolic.symbols import symbol
@@ -145,16 +141,16 @@ def _at_plane_point(ratio, on_ball: bool):
 _CHARTS = ("circle (p 2, r 1, n 2), saddle (p 3, r 2, n 3); curvature [0.3, 1.5], speed, phi scale [0.7, 1.5], "
            "shear [-1, 1], w0 in [-1, 1]^p")
 _LOSSES = "quadratic and log-cosh, mu [0.5, 5], kappa [1, 4], ||y*||_inf <= 2"
-_ALPHAS = "[alpha0, 100 alpha0], alpha0 explicit (LocalConstants)"
+_CASE_RANGES = {"charts": _CHARTS, "losses": _LOSSES, "alpha": "[alpha0, 100 alpha0], alpha0 explicit (LocalConstants)"}
+_HORIZON = f"[0, min({b_flows.HORIZON_CAP:g}, {b_flows.EFOLDINGS:g}/(m lam))]"
 CHART_POINTS = Domain(lambda: st.tuples(chart_models(), b.fractions()),
                       ranges_of({"charts": _CHARTS, "w": "W0 (box in x = phi(w))"}),
                       lambda rng: (random_chart(rng), b.random_fractions(rng)))
-CASE_POINTS = Domain(lambda: st.tuples(b.cases(), b.fractions()), ranges_of({
-    "charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS, "g": "Fbar0 or Pi_r cap Fbar0 (boxes), or ||g|| <= rho0"}),
+CASE_POINTS = Domain(lambda: st.tuples(b.cases(), b.fractions()), ranges_of(
+    {**_CASE_RANGES, "g": "Fbar0 or Pi_r cap Fbar0 (boxes), or ||g|| <= rho0"}),
     lambda rng: (b.random_case(rng), b.random_fractions(rng)))
-CASES = Domain(b.cases, ranges_of({"charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS}), b.random_case)
-FLOW_CASES = Domain(b.cases, ranges_of({"charts": _CHARTS, "losses": _LOSSES, "alpha": _ALPHAS,
-                                        "t": f"[0, min({b.HORIZON_CAP:g}, {b.EFOLDINGS:g}/(m lam))]"}), b.random_case)
+CASES = Domain(b.cases, ranges_of(_CASE_RANGES), b.random_case)
+FLOW_CASES = Domain(b.cases, ranges_of({**_CASE_RANGES, "t": _HORIZON}), b.random_case)
 
 
 def _over(domain: Domain) -> dict:
@@ -326,12 +322,12 @@ def _step_3_parameters() -> tuple[ProofStep, ...]:
                                    sp.Le(integral, 1 / c_2), sp.Le(g_star_norm, c_g / alpha)))),
         ProofStep("18", "Appendix B, Step 3", "step 17", "sup_t ||w(t) - w0|| = O(1/alpha)", "step 17",
                   RateCheck("sup_t ||w(t) - w0|| along the lazy flow, " + _FIXED,
-                            lambda a: b.displacement(b.fixed_case(a)), "1/alpha", b.fixed_alphas())),
+                            lambda a: b_flows.displacement(b.fixed_case(a)), "1/alpha", b.fixed_alphas())),
         ProofStep("19", "Appendix B, Step 3", "C/(alpha C2) below the size of W0", "w(t) in W0 for all t >= 0, so "
                   "T = +oo, for alpha large enough", "choosing alpha large",
                   AnalyticCheck("sup_t max_i |phi(w(t))_i| / h_i, Wbar0 = {|x_i| <= h_i}", FLOW_CASES.strategy,
-                                b.chart_exit_ratio, flows=True, ratios=b.over_flows(b.chart_exit_ratio),
-                                **_over(FLOW_CASES))),
+                                b_flows.chart_exit_ratio, flows=True,
+                                ratios=b_flows.over_flows(b_flows.chart_exit_ratio), **_over(FLOW_CASES))),
     )
 
 
@@ -343,12 +339,12 @@ def _conclusion() -> tuple[ProofStep, ...]:
                   "of F_alpha", "F_alpha = G_alpha o pi_r o phi on W0, G_alpha(g*) = min on the ball",
                   AnalyticCheck("(F_alpha(w(t)) - G_alpha(g*)) / ((F_alpha(w0) - G_alpha(g*)) exp(-2 m lam t)), "
                                 "m lam = mu sigma^2 lam/2 alpha-free", FLOW_CASES.strategy,
-                                b.suboptimality_decay_ratio, flows=True,
-                                ratios=b.over_flows(b.suboptimality_decay_ratio), **_over(FLOW_CASES))),
+                                b_flows.suboptimality_decay_ratio, flows=True,
+                                ratios=b_flows.over_flows(b_flows.suboptimality_decay_ratio), **_over(FLOW_CASES))),
         ProofStep("21", "Theorem 3.4", "step 20", "the rate is asymptotically independent of alpha",
                   "(implicit) D^2 G_alpha(g*) -> (D psi^{-1})^T grad^2 R D psi^{-1} at 0",
                   RateCheck("|rate(alpha) - rate_oo|, rate = lambda_min(Sigma_oo D^2 G_alpha(g*)) on Pi_r, " + _FIXED,
-                            b.rate_gap, "1/alpha", b.fixed_alphas())),
+                            b_flows.rate_gap, "1/alpha", b.fixed_alphas())),
     )
 
 

@@ -18,6 +18,7 @@ from proofs_check.proofs.checks import AnalyticCheck, IdentityCheck, InequalityC
 from proofs_check.proofs.theorem_3_4 import _g_alpha_identities, theorem_3_4
 from proofs_check.settings import RunConfig
 from proofs_check.studies import appendix_b as b
+from proofs_check.studies import appendix_b_flows as b_flows
 from symbolic.symbols import symbol
 
 CONFIG = RunConfig()
@@ -61,13 +62,13 @@ def test_the_gradient_and_hessian_of_g_alpha_match_finite_differences(case, frac
 
 def test_the_mirror_trajectory_stays_in_pi_r_and_converges_to_g_star():
     case = b.fixed_case(b.fixed_alphas()[1])
-    trajectory = b.mirror_trajectory(case)
+    trajectory = b_flows.mirror_trajectory(case)
     assert not trajectory.w.flags.writeable and not trajectory.g_star.flags.writeable
     assert np.allclose(trajectory.g, trajectory.g_via_psi, atol=1e-12)  # pi_r(phi(w(t))) = psi(f(w(t)))
     assert np.all(trajectory.g[:, 1] == 0)
     assert np.linalg.norm(trajectory.g[-1] - trajectory.g_star) <= 1e-6 * np.linalg.norm(trajectory.g_star)
     assert np.allclose(b.objective_gradient(case, trajectory.g_star)[:1], 0, atol=1e-14)
-    assert b.mirror_trajectory(b.fixed_case(case.alpha)) is trajectory  # cached per case
+    assert b_flows.mirror_trajectory(b.fixed_case(case.alpha)) is trajectory  # cached per case
 
 
 def test_the_fixed_case_constants():
@@ -163,8 +164,8 @@ CORRUPTIONS = {
     "step 13 with the floor 2 lam": lambda: _corrupt_analytic("13", 2.0),
     # exp(-5 m lam t) for exp(-2 m lam t): faster than the flow on the circle at its metric floor
     "step 20 with the rate 5 m lam": lambda: replace(_step("20"), check=replace(
-        _step("20").check, ratio=lambda case: b.suboptimality_decay_ratio(case, rate_factor=2.5),
-        ratios=b.over_flows(lambda case, trajectory: b.suboptimality_decay_ratio(case, trajectory, 2.5)))),
+        _step("20").check, ratio=lambda case: b_flows.suboptimality_decay_ratio(case, rate_factor=2.5),
+        ratios=b_flows.over_flows(lambda case, trajectory: b_flows.suboptimality_decay_ratio(case, trajectory, 2.5)))),
 }
 
 

@@ -1,8 +1,7 @@
-"""The numpy samplers of chizat-bach Appendix B (proofs_check.studies.appendix_b) and the batched mirror flows.
+"""The numpy samplers of chizat-bach Appendix B (proofs_check.studies.appendix_b) and its measurements at many points.
 
 The samplers draw admissible instances from the spaces of the hypothesis strategies ``cases`` and ``fractions``,
-deterministically for a seed; the vectorized measurements and the flows integrated together agree with the
-pointwise ones.
+deterministically for a seed; the measurements at many points agree with the pointwise ones.
 """
 
 import math
@@ -16,11 +15,6 @@ from proofs_check.studies import appendix_b as b
 
 #: Cases drawn by the range tests (each costs its hypotheses' 20 sampled ranks).
 SAMPLED_CASES = 60
-#: Cases whose flows are integrated both ways (each single flow costs about 50 ms).
-FLOW_CASES = 6
-#: The batched flows meet the tolerances of the single ones (rtol 1e-10 on the displacement): their ratios agree
-#: to this relative error.
-FLOW_RTOL = 1e-7
 
 
 @pytest.fixture(scope="module")
@@ -83,26 +77,3 @@ def test_the_measurements_take_many_points(drawn):
                            rtol=1e-13, atol=1e-300)
         for many, one_by_one in zip(b.hessian_terms(case, points), zip(*(b.hessian_terms(case, g) for g in points))):
             assert np.allclose(many, np.stack(one_by_one), rtol=1e-13, atol=1e-300)
-
-
-def test_the_stacked_gradient_is_each_losss_gradient(drawn):
-    for family in (CircleChart, SaddleChart):
-        losses = [case.loss for case in drawn if type(case.chart) is family]
-        points = np.random.default_rng(6).uniform(-3, 3, (len(losses), losses[0].dim))
-        expected = np.stack([loss.grad(y) for loss, y in zip(losses, points)])
-        assert np.allclose(b._stacked_gradient(losses)(points), expected, rtol=1e-13, atol=1e-13)
-
-
-def test_the_flows_integrated_together_match_the_single_flows(drawn, monkeypatch):
-    cases = drawn[:FLOW_CASES]
-    together = b.mirror_trajectories(cases)
-    for case, trajectory in zip(cases, together):
-        single = b.mirror_trajectory(case)
-        assert np.array_equal(trajectory.ts, single.ts) and np.array_equal(trajectory.g_star, single.g_star)
-        moved = np.abs(single.w - single.w[0]).max()
-        assert np.abs(trajectory.w - single.w).max() <= 1e-8 * moved
-        for ratio in (b.chart_exit_ratio, b.suboptimality_decay_ratio):
-            assert math.isclose(ratio(case, trajectory), ratio(case), rel_tol=FLOW_RTOL)
-    monkeypatch.setattr(b, "FLOW_CHUNK", FLOW_CASES // 2 + 1)  # two chunks
-    batched = b.over_flows(b.chart_exit_ratio)(cases)
-    assert np.allclose(batched, [b.chart_exit_ratio(case) for case in cases], rtol=FLOW_RTOL)
