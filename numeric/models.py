@@ -47,6 +47,11 @@ class StackedSineTilted:
     def jacobian(self, w) -> np.ndarray:
         return sine_tilted_jacobian(self.J0, self.C, self.eps, self.phase, w)
 
+    def vjp(self, w):
+        """(h_b(w_b), v -> Dh_b(w_b)^T v_b) for w (B, p) and v (B, n)."""
+        jacobian = self.jacobian(w)
+        return self(w), lambda v: np.einsum("bij,bi->bj", jacobian, v)
+
 
 class SineTiltedLinear:
     """h(w) = J0 w + eps (sin(C w + phase) - sin(phase)), with n outputs and p >= n parameters.

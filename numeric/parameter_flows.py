@@ -59,39 +59,53 @@ def lazy_flow(model, loss, w0, alpha: float, ts, *, rtol: float = DEFAULT_RTOL, 
     return _integrate(velocity, w0, ts, rtol, atol)
 
 
-def batched_lazy_flow(models, losses, w0s, alphas, ts, *, rtol: float = DEFAULT_RTOL) -> FlowResult:
-    """The lazy flows of B sine-tilted models of one shape, integrated together: w of shape (B, T, p).
+def stacked_lazy_flow(vjp, gradient, alphas, w0s, ts, *, horizons=None, rtol: float = DEFAULT_RTOL) -> FlowResult:
+    """The lazy flows w' = -(1/alpha_b) Dh_b(w)^T grad R_b(alpha_b h_b(w)) of B instances, integrated together.
 
-    Instance b is (models[b], losses[b], w0s[b], alphas[b]), as in :func:`lazy_flow`, with the same tolerances:
-    rtol relative to the displacement and atol DEFAULT_ATOL/alpha_b, per instance (the shared step is accepted
-    only when every instance meets its own), so each trajectory is at least as accurate as its own
-    :func:`lazy_flow` would be.
+    ``vjp(d)`` gives, at the displacements d = w - w0 (B, p), the predictions h(w) (B, n) and the pullback
+    v -> Dh(w)^T v (the caller may evaluate its maps at d itself, centred at w0 = 0, to keep the rounding of w0 off
+    a small displacement); ``gradient(y)`` is grad R_b at the rows of y (B, n). With ``horizons``, instance b runs
+    in its own time t = s T_b and ``ts`` are the shared normalized times s in [0, 1]. Tolerances are
+    :func:`lazy_flow`'s per instance (rtol on the displacement, atol DEFAULT_ATOL/alpha_b): a shared step is accepted
+    only when every instance meets its own, so each trajectory is at least as accurate as its own ``lazy_flow``.
+    Returns w (B, T, p) at ``ts`` (normalized when ``horizons`` is given).
     """
-    velocity = _stacked_lazy_velocity(models, losses, alphas)
-    size, params = velocity.model.size, velocity.model.n_params
-    w0s, ts = finite_array(w0s, "w0s", shape=(size, params)), times(ts)
-    d, error, _ = dormand_prince(lambda t, d: velocity(w0s + d.T).T, np.zeros((params, size)), ts, rtol=rtol,
-                                 atol=DEFAULT_ATOL / velocity.alphas)
+    alphas = np.array([positive_number(a, "alpha") for a in alphas])
+    w0s, ts = np.asarray(w0s, dtype=float), times(ts)
+    speeds = np.ones_like(alphas) if horizons is None else np.asarray(horizons, dtype=float)
+
+    def velocity(s, d):  # d: displacements (p, B)
+        return (speeds[:, None] * lazy_velocities(vjp, gradient, alphas, d.T)).T
+
+    d, error, _ = dormand_prince(velocity, np.zeros(w0s.shape[::-1]), ts, rtol=rtol, atol=DEFAULT_ATOL / alphas)
     return FlowResult(ts, w0s[:, None, :] + np.transpose(d, (2, 0, 1)), error.T, "adaptive")
 
 
-def batched_lazy_velocity(models, losses, alphas, w) -> np.ndarray:
-    """w'(t) of B lazy flows (as :func:`batched_lazy_flow`) at their states w (B, T, p): shape (B, T, p)."""
-    velocity = _stacked_lazy_velocity(models, losses, alphas)
-    return np.stack([velocity(w[:, k]) for k in range(w.shape[1])], axis=1)
+def lazy_velocities(vjp, gradient, alphas: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """-(1/alpha_b) Dh_b^T grad R_b(alpha_b h_b) at the displacements d (B, p), with :func:`stacked_lazy_flow`'s
+    ``vjp`` and ``gradient``: (B, p)."""
+    prediction, pullback = vjp(d)
+    return -pullback(gradient(alphas[:, None] * prediction)) / alphas[:, None]
 
 
-def _stacked_lazy_velocity(models, losses, alphas):
-    """w -> -(1/alpha_b) Dh_b(w_b)^T grad R_b(alpha_b h_b(w_b)) for w (B, p), with its stacked model and alphas."""
+def _sine_parts(models, losses):
+    """(vjp, gradient) of :func:`stacked_lazy_flow` for sine-tilted models of one shape from w0 = 0."""
     model, gradient = StackedSineTilted(models), stacked_gradient(losses)
-    alphas = np.array([positive_number(a, "alpha") for a in alphas])
+    return model.vjp, lambda y: gradient(y.T).T
 
-    def velocity(w):
-        residual = gradient(alphas * model(w).T)  # (n, B)
-        return -np.einsum("bij,ib->bj", model.jacobian(w), residual) / alphas[:, None]
 
-    velocity.model, velocity.alphas = model, alphas
-    return velocity
+def batched_lazy_flow(models, losses, alphas, ts, *, rtol: float = DEFAULT_RTOL) -> FlowResult:
+    """The lazy flows from w0 = 0 of B sine-tilted models of one shape (instance b: models[b], losses[b],
+    alphas[b], as :func:`lazy_flow`), integrated together by :func:`stacked_lazy_flow`: w of shape (B, T, p)."""
+    vjp, gradient = _sine_parts(models, losses)
+    return stacked_lazy_flow(vjp, gradient, alphas, np.zeros((len(models), models[0].n_params)), ts, rtol=rtol)
+
+
+def batched_lazy_velocity(models, losses, alphas, w) -> np.ndarray:
+    """w'(t) of the flows of :func:`batched_lazy_flow` at their states w (B, T, p): shape (B, T, p)."""
+    vjp, gradient = _sine_parts(models, losses)
+    alphas = np.asarray(alphas, dtype=float)
+    return np.stack([lazy_velocities(vjp, gradient, alphas, w[:, k]) for k in range(w.shape[1])], axis=1)
 
 
 def tangent_flow(model, loss, w0, alpha: float, ts, *, rtol: float = DEFAULT_RTOL,

@@ -175,12 +175,22 @@ def checked_formally(result: StepResult) -> bool:
 
 def formal_counts(reports) -> dict[str, int]:
     """Over the steps of ``reports``: how many are checked formally, by Coq (machine-checked), by Coq but not run
-    here, and in all."""
+    here, and in all; and how deep the sampled checks searched (:func:`sampling_counts`)."""
     results = [r for report in reports for r in report.results]
     return {"steps": len(results), "formal": sum(map(checked_formally, results)),
             "coq": sum(r.formal is not None and r.formal.ok for r in results),
             "coq_not_run": sum(r.formal is not None and r.formal.skipped for r in results),
-            "coq_failed": sum(not r.formal_ok for r in results)}
+            "coq_failed": sum(not r.formal_ok for r in results)} | sampling_counts(results)
+
+
+def sampling_counts(results) -> dict[str, int]:
+    """The checks that sample instances (``samples``: the searched analytic checks, a step's check or its corrected
+    check): how many ran, the instances they evaluated in all, and the fewest any of them evaluated."""
+    searched = [outcome.searched for r in results for check, outcome in ((r.step.check, r.outcome),
+                                                                         (r.step.corrected, r.corrected))
+                if outcome is not None and getattr(check, "samples", False)]
+    return {"sampled_checks": len(searched), "sampled_instances": sum(searched),
+            "fewest_sampled_instances": min(searched, default=0)}
 
 
 def _guarded(check, context: ChainRun) -> CheckResult:

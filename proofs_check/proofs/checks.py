@@ -174,7 +174,8 @@ class AnalyticCheck:
     numbers as ``ratio`` on each (a batched flow, say); ``screened`` describes the screened space when it is narrower
     than ``domain`` (an exactly solvable sub-family, say), and is reported with the ranges. Checks with the same
     ``screen_key`` (default: the description) screen the same instances, so that a :func:`last_table` of their
-    common quantities is computed once.
+    common quantities is computed once. A variant built with ``dataclasses.replace(check, ratio=...)`` must replace
+    ``ratios`` too (or set it to None), or its screen keeps evaluating the original ratio.
     """
 
     description: str
@@ -188,6 +189,7 @@ class AnalyticCheck:
     screened: tuple[tuple[str, str], ...] = ()
     screen_key: str = ""
     kind = "analytic"
+    samples = True
 
     def _screen(self, config) -> tuple[float, object, int]:
         """(worst ratio, its instance, instances screened) of the numpy screen; (-inf, None, 0) without a sampler."""

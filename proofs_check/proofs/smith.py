@@ -105,10 +105,10 @@ def _lazy_path_ratios_batched(instances) -> np.ndarray:
     shapes = {}
     for index, (model, _, _) in enumerate(instances):
         shapes.setdefault(model.J0.shape, []).append(index)
-    for (_, params), indices in shapes.items():
+    for indices in shapes.values():
         group = [instances[i] for i in indices]
         models, losses, alphas = [m for m, _, _ in group], [_lazy_loss(i) for i in group], [a for *_, a in group]
-        w = batched_lazy_flow(models, losses, np.zeros((len(group), params)), alphas, LAZY_TIMES).y
+        w = batched_lazy_flow(models, losses, alphas, LAZY_TIMES).y
         velocity = batched_lazy_velocity(models, losses, alphas, w)
         out[indices] = [_path_ratios(w[k], velocity[k]) for k in range(len(group))]
     return out

@@ -134,6 +134,9 @@ def formal_line(formal: dict[str, int]) -> str:
         line += f", {formal['coq_failed']} Coq checks FAILED"
     if formal["coq_not_run"]:
         line += f"; {formal['coq_not_run']} Coq checks not run ({coq.coq_missing()})"
+    if formal.get("sampled_checks"):
+        line += (f"; {formal['sampled_checks']} sampled checks evaluated {formal['sampled_instances']} instances "
+                 f"(at least {formal['fewest_sampled_instances']} each)")
     return line
 
 

@@ -16,9 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from numeric.charts import stack_charts
-from numeric.flows import DEFAULT_ATOL, DEFAULT_RTOL
-from numeric.integrate import dormand_prince
-from numeric.parameter_flows import lazy_flow
+from numeric.parameter_flows import lazy_flow, stacked_lazy_flow
 from proofs_check.studies.appendix_b import (SIGNIFICANCE, Case, fixed_case, limit_rate, local_constants, minimizer,
                                              objective, restricted_hessian, rounding_floor)
 
@@ -97,20 +95,12 @@ def _lazy_flows(cases) -> np.ndarray:
     the displacement d itself (centred at w0 = 0), not at w0 + d, whose rounding (1e-16 of ||w0||) is noise on the
     error estimate when d = O(1/alpha) is tiny.
 
-    The velocity is :func:`~numeric.parameter_flows.lazy_flow`'s, on stacked charts
+    Integrated by :func:`~numeric.parameter_flows.stacked_lazy_flow` on stacked charts
     (:func:`numeric.charts.stack_charts`) and losses (:func:`_stacked_gradient`), Df^T v by the charts' ``vjp``."""
     chart, gradient = stack_charts([case.chart for case in cases]), _stacked_gradient([case.loss for case in cases])
-    alphas, w0 = np.array([case.alpha for case in cases]), chart.initialization
-    speeds = np.array([flow_times(case)[-1] for case in cases]) / alphas
-    centered = replace(chart, w0=np.zeros_like(w0))  # the maps depend on w through w - w0 only
-
-    def velocity(s, d):  # d: displacements (p, B)
-        prediction, pullback = centered.vjp(d.T)
-        return -speeds * pullback(gradient(alphas[:, None] * prediction)).T
-
-    d, _, _ = dormand_prince(velocity, np.zeros(w0.shape[::-1]), np.linspace(0.0, 1.0, FLOW_POINTS),
-                             rtol=DEFAULT_RTOL, atol=DEFAULT_ATOL / alphas)
-    return w0[:, None, :] + np.transpose(d, (2, 0, 1))
+    centered = replace(chart, w0=np.zeros_like(chart.initialization))  # the maps depend on w through w - w0 only
+    return stacked_lazy_flow(centered.vjp, gradient, [case.alpha for case in cases], chart.initialization,
+                             np.linspace(0.0, 1.0, FLOW_POINTS), horizons=[flow_times(case)[-1] for case in cases]).y
 
 
 def mirror_trajectories(cases) -> list[MirrorTrajectory]:

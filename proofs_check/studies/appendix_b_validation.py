@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from numeric.charts import CircleChart, SaddleChart
-from numeric.losses import StronglyConvexQuadratic
+from numeric.losses import LogCoshQuadratic, StronglyConvexQuadratic
 from proofs_check.studies.appendix_b import Case, fixed_case, hypotheses
 
 
@@ -13,7 +13,7 @@ def case_hypotheses(text: str) -> dict[str, bool]:
     """:func:`hypotheses` of the case whose ``repr`` is ``text`` (or of the first item of a (case, point) tuple): the
     validator of the witnesses the chain's searches report."""
     namespace = {"Case": Case, "CircleChart": CircleChart, "SaddleChart": SaddleChart,
-                 "StronglyConvexQuadratic": StronglyConvexQuadratic}
+                 "StronglyConvexQuadratic": StronglyConvexQuadratic, "LogCoshQuadratic": LogCoshQuadratic}
     found = eval(text, {"__builtins__": {}}, namespace)  # a repr lazycheck wrote: constructors and numbers only
     return hypotheses(found[0] if isinstance(found, tuple) else found)
 

@@ -38,7 +38,7 @@ def test_the_batched_lazy_flow_matches_each_lazy_flow():
     models, alphas = [m for m, _, _ in instances], [a for *_, a in instances]
     losses = [StronglyConvexQuadratic(np.eye(2), y_star) for _, y_star, _ in instances]
     ts = np.linspace(0.0, 5.0, 41)
-    batch = batched_lazy_flow(models, losses, np.zeros((6, 4)), alphas, ts)
+    batch = batched_lazy_flow(models, losses, alphas, ts)
     velocity = batched_lazy_velocity(models, losses, alphas, batch.y)
     for k, (model, loss, alpha) in enumerate(zip(models, losses, alphas)):
         alone = lazy_flow(model, loss, np.zeros(4), alpha, ts).y

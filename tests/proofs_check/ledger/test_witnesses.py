@@ -75,6 +75,7 @@ def test_the_whole_ledger_report(tmp_path):
     _every_verify_counterexample_is_admissible(report)
     _every_erratum_counterexample_is_admissible(_errata_report())
     _most_steps_are_checked_formally(report["proof_steps"])
+    _every_sampled_step_searches_a_thousand_instances(report["proof_steps"])
 
 
 def _most_steps_are_checked_formally(steps):
@@ -86,6 +87,11 @@ def _most_steps_are_checked_formally(steps):
     else:
         assert steps["coq_not_run"] == 0 and steps["coq"] >= 20
         assert steps["formal"] >= 0.8 * steps["steps"], steps
+
+
+def _every_sampled_step_searches_a_thousand_instances(steps):
+    """Issue 14's floor: every analytic check that samples evaluates at least 1,000 instances in the default run."""
+    assert steps["sampled_checks"] >= 40 and steps["fewest_sampled_instances"] >= 1000, steps
 
 
 def _every_entry_has_its_expected_status(verify_report):
