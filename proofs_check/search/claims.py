@@ -163,13 +163,14 @@ def screen_claim(claim: NumericClaim, config: RunConfig, decades: float | None =
 
 
 def run_claim(claim: NumericClaim, config: RunConfig, domain: SearchDomain = LEMMA_SEARCH) -> CheckResult:
-    """Screen the claim in batches (over ``domain``'s scales), search its instance space (``domain``) with the run's
-    seed and budget, then check its witnesses.
+    """Screen the claim in batches (over ``domain``'s scales), check its witnesses and the screen's best candidates
+    with the claim's own check, then search its instance space (``domain``) with the run's seed and budget.
 
     The tightness witness (with its rescaled images, in what-if's domain) is part of the
     search: if one violates the (possibly variant) bound, the first that does is the
-    counterexample, small and replayable; then the screen's candidates, re-checked by the claim's own check;
-    otherwise hypothesis shrinks a violating instance of the search, if there is one.
+    counterexample, small and replayable; then the screen's candidates, re-checked by the claim's own check. Either
+    settles the verdict, and hypothesis' search is skipped; otherwise hypothesis searches, and shrinks a violating
+    instance of its search, if there is one.
     """
     strategy, evaluated = domain.instances(claim.families), []
 
@@ -177,16 +178,20 @@ def run_claim(claim: NumericClaim, config: RunConfig, domain: SearchDomain = LEM
         evaluated.append(instance)
         return claim.evaluate(instance)
 
-    worst = maximize(evaluate, strategy, max_examples=config.examples, seed=config.seed,
-                     score=lambda result: result.ratio)
     screening = screen_claim(claim, config, domain.screen_decades)
     candidates = [(c, claim.evaluate(c)) for c in screening.candidates]
-    worst = max([worst] + [Worst(result, instance, 0) for instance, result in candidates], key=lambda w: w.value.ratio)
     witnesses = _witnesses(claim, domain)
+    checked = witnesses + candidates
+    settled = [Worst(result, instance, 0) for instance, result in checked if result.violation]
+    if settled:  # refuted by an admissible instance already: hypothesis has nothing to add to the verdict
+        worst = max(settled, key=lambda w: w.value.ratio)
+    else:
+        worst = maximize(evaluate, strategy, max_examples=config.examples, seed=config.seed,
+                         score=lambda result: result.ratio)
+    worst = max([worst] + [Worst(result, instance, 0) for instance, result in candidates], key=lambda w: w.value.ratio)
     witness = max((result for _, result in witnesses), key=lambda result: result.ratio)
     largest = max((worst.value, witness), key=lambda result: result.ratio)
     counterexample = replay = None
-    checked = witnesses + candidates
     if worst.value.violation or any(result.violation for _, result in checked):
         result, instance = _counterexample(claim, strategy, worst, checked, config)
         counterexample, replay = repr(result), claim.replay(instance)
