@@ -34,9 +34,9 @@ def test_a_false_claim_is_refuted_with_a_replayable_counterexample():
 
 def test_the_seed_changes_the_draws_and_the_same_seed_repeats_them():
     claim = NUMERIC_CLAIMS[1]
-    runs = {seed: run_claim(claim, RunConfig(seed=seed, max_examples=8)) for seed in (None, 1, 2)}
+    runs = {seed: run_claim(claim, RunConfig("fast", seed=seed, max_examples=8)) for seed in (None, 1, 2)}
     assert len({r.detail for r in runs.values()}) == 3
-    assert run_claim(claim, RunConfig(seed=1, max_examples=8)) == runs[1]
+    assert run_claim(claim, RunConfig("fast", seed=1, max_examples=8)) == runs[1]
 
 
 def test_the_batched_screen_alone_refutes_a_false_claim():

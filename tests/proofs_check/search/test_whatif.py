@@ -14,7 +14,7 @@ from proofs_check.settings import RunConfig
 from tests.lemma_support import run_replay
 
 EXAMPLES = 25
-CONFIG = RunConfig(max_examples=EXAMPLES)
+CONFIG = RunConfig("fast", max_examples=EXAMPLES)  # the fast profile screens 2,000 instances
 #: Instances per witness of a what-if search: the witness and its images at both ends of each scale.
 IMAGES = 1 + 2 * len(NORMALIZATIONS)
 #: Seeds of the no-false-alarm runs, and their budget (a smoke test: the CLI's default is 100 examples).
