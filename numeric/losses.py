@@ -96,6 +96,15 @@ class StronglyConvexQuadratic:
         return f"StronglyConvexQuadratic(H={self.H.tolist()!r}, y_star={self.y_star.tolist()!r})"
 
 
+def log_cosh_gradient(H, y_star, directions, weights, y) -> np.ndarray:
+    """grad R(y) = H z + sum_k c_k tanh(a_k . z) a_k, z = y - y*: one loss (H (n, n), y* (n,), directions (k, n),
+    weights (k,)) at points y (..., n), or a stack of B losses (H (B, n, n), y* (B, n), directions (B, k, n),
+    weights (B, k)) at one point each, y (B, n). A quadratic is the case of no terms (or terms of weight 0)."""
+    z = np.asarray(y, dtype=float) - y_star
+    pushes = np.tanh(np.einsum("...kj,...j->...k", directions, z)) * weights
+    return np.einsum("...ij,...j->...i", H, z) + np.einsum("...k,...kj->...j", pushes, directions)
+
+
 class LogCoshQuadratic:
     """A non-quadratic loss: R(y) = z^T H z/2 + sum_i c_i log cosh(a_i . z), z = y - y*.
 
@@ -145,8 +154,7 @@ class LogCoshQuadratic:
         return 0.5 * np.einsum("...i,ij,...j->...", z, self.H, z) + log_cosh @ self.weights
 
     def grad(self, y) -> np.ndarray:
-        z = np.asarray(y) - self.y_star
-        return z @ self.H + (np.tanh(self._projections(y)) * self.weights) @ self.directions
+        return log_cosh_gradient(self.H, self.y_star, self.directions, self.weights, y)
 
     def hessian(self, y) -> np.ndarray:
         sech2 = 1.0 / np.cosh(self._projections(y)) ** 2

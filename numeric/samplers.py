@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from numeric.losses import LogCoshQuadratic, StronglyConvexQuadratic, random_rotation, spectrum_with_ends
+from numeric.losses import StronglyConvexQuadratic, random_rotation, spectrum_with_ends
 from numeric.metrics import FloorPlusGram, PiecewiseConstant, RotatingSpectrum
 from numeric.models import SineTiltedLinear
-from numeric.strategies import MIN_PIECE_FRACTION
+from numeric.strategies import log_cosh_from, piecewise_from, rotating_from, sine_model_from
 
 #: The horizon of the metric families (``time_varying_metrics``' default).
 HORIZON = 10.0
@@ -37,12 +37,7 @@ def _point(rng: np.random.Generator, center: np.ndarray, low: float = 0.1, high:
 
 def loss_point(rng: np.random.Generator) -> tuple:
     """(loss, y) as numeric.strategies.loss_points draws them."""
-    dim, mu = int(rng.integers(1, 5)), rng.uniform(0.1, 1.0)
-    nu = mu * rng.uniform(1.0, 100.0)
-    if rng.random() < 0.5:
-        loss = StronglyConvexQuadratic.random(rng, dim, mu, nu)
-    else:
-        loss = LogCoshQuadratic.random(rng, dim, mu, nu, terms=int(rng.integers(1, 3)))
+    loss = strongly_convex_loss(rng, min_dim=1, max_dim=4, min_mu=0.1, max_kappa=100.0)
     return loss, _point(rng, loss.y_star)
 
 
@@ -57,11 +52,8 @@ def sine_model(rng: np.random.Generator) -> SineTiltedLinear:
     outputs = int(rng.integers(1, 4))
     params = outputs + int(rng.integers(0, 3))
     coupling, eps = rng.uniform(-1.0, 1.0, (outputs, params)), rng.uniform(0.0, 0.5)
-    singular = 1 + 2 * rng.uniform(0.0, 1.0, outputs) + eps * np.linalg.norm(coupling, 2)
-    stretch = np.zeros((outputs, params))
-    stretch[:, :outputs] = np.diag(singular)
-    jacobian = random_rotation(rng, outputs) @ stretch @ random_rotation(rng, params).T
-    return SineTiltedLinear(jacobian, coupling, eps)
+    return sine_model_from(coupling, eps, rng.uniform(0.0, 1.0, outputs), random_rotation(rng, outputs),
+                           random_rotation(rng, params))
 
 
 def taylor_point(rng: np.random.Generator) -> tuple:
@@ -77,9 +69,7 @@ def lazy_instance(rng: np.random.Generator) -> tuple:
 
 
 def _rotating(rng: np.random.Generator, dim: int, lam: float) -> RotatingSpectrum:
-    spectrum = lam * (1 + rng.uniform(0.0, 10.0) * np.concatenate([[0.0], rng.uniform(0.0, 1.0, dim - 1)]))
-    generator = rng.uniform(-1.0, 1.0, (dim, dim))
-    return RotatingSpectrum(spectrum, generator - generator.T)
+    return rotating_from(lam, rng.uniform(0.0, 10.0), rng.uniform(0.0, 1.0, dim - 1), rng.uniform(-1.0, 1.0, (dim, dim)))
 
 
 def _floor_plus_gram(rng: np.random.Generator, dim: int, lam: float) -> FloorPlusGram:
@@ -88,13 +78,9 @@ def _floor_plus_gram(rng: np.random.Generator, dim: int, lam: float) -> FloorPlu
 
 
 def _piecewise(rng: np.random.Generator, dim: int, lam: float) -> PiecewiseConstant:
-    """1..4 pieces switching at uniform times of [0, HORIZON]; a switch closer than MIN_PIECE_FRACTION of the
-    horizon to the previous one is dropped, as in the strategy."""
+    """1..4 pieces switching at uniform times of [0, HORIZON] (numeric.strategies.piecewise_from)."""
     pieces = int(rng.integers(1, 5))
-    times = np.unique(np.concatenate([[0.0], rng.uniform(0.0, 1.0, pieces - 1) * HORIZON]))
-    times = times[np.concatenate([[True], np.diff(times) >= MIN_PIECE_FRACTION * HORIZON])]
-    factors = rng.uniform(-1.5, 1.5, (times.size, dim, dim))
-    return PiecewiseConstant(times, [lam * np.eye(dim) + g @ g.T for g in factors], lam=lam)
+    return piecewise_from(lam, HORIZON, rng.uniform(0.0, 1.0, pieces - 1), rng.uniform(-1.5, 1.5, (pieces, dim, dim)))
 
 
 def metric_sample(rng: np.random.Generator) -> tuple:
@@ -106,20 +92,8 @@ def metric_sample(rng: np.random.Generator) -> tuple:
 
 def exact_flow_instance(rng: np.random.Generator) -> tuple:
     """(loss, metric, y0): a quadratic loss of numeric.strategies.flow_instances under its piecewise family."""
-    dim, mu = int(rng.integers(1, 5)), rng.uniform(0.1, 1.0)
-    spectrum = spectrum_with_ends(rng, dim, mu, mu * rng.uniform(1.0, 100.0))
-    loss = StronglyConvexQuadratic.from_spectrum(spectrum, random_rotation(rng, dim), rng.uniform(-2.0, 2.0, dim))
-    return loss, _piecewise(rng, dim, rng.uniform(0.1, 2.0)), _point(rng, loss.y_star)
-
-
-def _unit_directions(rng: np.random.Generator, terms: int, dim: int) -> np.ndarray:
-    """``terms`` unit rows: e_i plus a uniform offset in [-1, 1]^dim, normalized; a degenerate row becomes e_i (e1
-    when i >= dim), as in numeric.strategies' log-cosh losses."""
-    axes = np.eye(terms, dim)
-    axes[np.linalg.norm(axes, axis=1) == 0, 0] = 1.0
-    directions = rng.uniform(-1.0, 1.0, (terms, dim)) + np.eye(terms, dim)
-    norms = np.linalg.norm(directions, axis=1, keepdims=True)
-    return np.where(norms > 1e-6, directions / np.maximum(norms, 1e-6), axes)
+    loss = strongly_convex_loss(rng, min_dim=1, max_dim=4, min_mu=0.1, max_kappa=100.0, kinds=("quadratic",))
+    return loss, _piecewise(rng, loss.dim, rng.uniform(0.1, 2.0)), _point(rng, loss.y_star)
 
 
 def strongly_convex_loss(rng: np.random.Generator, *, min_dim: int, max_dim: int, min_mu: float, max_kappa: float,
@@ -129,8 +103,7 @@ def strongly_convex_loss(rng: np.random.Generator, *, min_dim: int, max_dim: int
     n in min_dim..max_dim and the kind (``"quadratic"`` or ``"logcosh"``) with even odds, mu uniform in
     [min_mu, 10 min_mu], kappa = nu/mu uniform in [1, max_kappa], y* uniform in [-2, 2]^n, a Haar rotation Q. A
     quadratic has H = Q diag(spectrum) Q^T, the spectrum [mu, nu] with both ends attained; a log-cosh loss has that
-    base on [mu, (mu + nu)/2] and 1 or 2 terms of weight (nu - lambda_max(base))/terms each, so its certified
-    smoothness is nu.
+    base on [mu, (mu + nu)/2] and 1 or 2 terms (numeric.strategies.log_cosh_from), so its certified smoothness is nu.
     """
     if not (isinstance(min_dim, int) and isinstance(max_dim, int) and 1 <= min_dim <= max_dim):
         raise ValueError(f"need integers 1 <= min_dim <= max_dim, got min_dim={min_dim!r}, max_dim={max_dim!r}")
@@ -143,7 +116,6 @@ def strongly_convex_loss(rng: np.random.Generator, *, min_dim: int, max_dim: int
     rotation, y_star = random_rotation(rng, dim), rng.uniform(-2.0, 2.0, dim)
     if kind == "quadratic":
         return StronglyConvexQuadratic.from_spectrum(spectrum_with_ends(rng, dim, mu, nu), rotation, y_star)
-    spectrum = spectrum_with_ends(rng, dim, mu, (mu + nu) / 2)
     terms = int(rng.integers(1, 3))
-    return LogCoshQuadratic(rotation @ np.diag(spectrum) @ rotation.T, y_star, _unit_directions(rng, terms, dim),
-                            np.full(terms, (nu - spectrum[-1]) / terms))
+    return log_cosh_from(rotation, spectrum_with_ends(rng, dim, mu, (mu + nu) / 2), y_star,
+                         rng.uniform(-1.0, 1.0, (terms, dim)), nu)

@@ -117,13 +117,8 @@ def _losses(draw, min_dim, max_dim, min_mu, max_kappa, kinds, kappa_one=False):
         return StronglyConvexQuadratic.from_spectrum(spectrum, rotation, y_star)
     middle = (mu + nu) / 2
     spectrum = np.array([mu]) if dim == 1 else _spectrum(mu, middle, draw(_vectors(dim - 2, 0.0, 1.0)))
-    base = rotation @ np.diag(spectrum) @ rotation.T
     terms = draw(st.integers(1, 2))
-    directions = draw(_matrices(terms, dim, 1.0)) + np.eye(terms, dim)  # shrinks to unit axes
-    norms = np.linalg.norm(directions, axis=1, keepdims=True)
-    directions = np.where(norms > 1e-6, directions / np.where(norms > 1e-6, norms, 1.0), np.eye(terms, dim) + 0.0)
-    directions[np.linalg.norm(directions, axis=1) == 0, 0] = 1.0  # a degenerate row becomes e1
-    return LogCoshQuadratic(base, y_star, directions, np.full(terms, (nu - spectrum[-1]) / terms))
+    return log_cosh_from(rotation, spectrum, y_star, draw(_matrices(terms, dim, 1.0)), nu)
 
 
 def strongly_convex_losses(*, min_dim: int = 1, max_dim: int = 6, min_mu: float = 0.1,
@@ -147,12 +142,49 @@ def strongly_convex_losses(*, min_dim: int = 1, max_dim: int = 6, min_mu: float 
     return _losses(min_dim, max_dim, float(min_mu), float(max_kappa), tuple(kinds), kappa_one)
 
 
-def _rotating(dim, lam):
-    def build(spread, fractions, generator):
-        spectrum = lam * (1 + spread * np.concatenate([[0.0], fractions]))
-        return RotatingSpectrum(spectrum, generator - generator.T)
+# Builders from drawn values, shared with the numpy samplers of numeric.samplers (one construction per family).
 
-    return st.builds(build, _floats(0.0, 10.0), _vectors(dim - 1, 0.0, 1.0), _matrices(dim, dim, 1.0))
+def log_cosh_from(rotation, spectrum, y_star, offsets, nu: float) -> LogCoshQuadratic:
+    """The log-cosh loss with base Q diag(spectrum) Q^T and one term per row of ``offsets`` (terms x dim, in
+    [-1, 1]): direction e_i + offset_i normalized (e_i, or e1 when i >= dim, if degenerate), each of weight
+    (nu - max spectrum)/terms, so that its certified smoothness is nu."""
+    terms, dim = np.shape(offsets)
+    directions = np.asarray(offsets, dtype=float) + np.eye(terms, dim)  # shrinks to unit axes
+    norms = np.linalg.norm(directions, axis=1, keepdims=True)
+    directions = np.where(norms > 1e-6, directions / np.where(norms > 1e-6, norms, 1.0), np.eye(terms, dim) + 0.0)
+    directions[np.linalg.norm(directions, axis=1) == 0, 0] = 1.0  # a degenerate row becomes e1
+    base = rotation @ np.diag(spectrum) @ rotation.T
+    return LogCoshQuadratic(base, y_star, directions, np.full(terms, (nu - spectrum[-1]) / terms))
+
+
+def rotating_from(lam: float, spread: float, fractions, generator) -> RotatingSpectrum:
+    """Q(t) diag(lam (1 + spread (0, fractions))) Q(t)^T, Q(t) = exp(t (G - G^T))."""
+    spectrum = lam * (1 + spread * np.concatenate([[0.0], fractions]))
+    return RotatingSpectrum(spectrum, generator - generator.T)
+
+
+def piecewise_from(lam: float, horizon: float, fractions, factors) -> PiecewiseConstant:
+    """Sigma = lam Id + G_k G_k^T from the switch times ``fractions * horizon``, a switch closer than
+    MIN_PIECE_FRACTION of the horizon to the previous one dropped (with its factor)."""
+    dim = np.shape(factors[0])[0]
+    times = np.unique(np.concatenate([[0.0], np.asarray(fractions) * horizon]))
+    switch_times = times[np.concatenate([[True], np.diff(times) >= MIN_PIECE_FRACTION * horizon])]
+    sigmas = [lam * np.eye(dim) + g @ g.T for g in factors[: switch_times.size]]
+    return PiecewiseConstant(switch_times[: len(sigmas)], sigmas, lam=lam)
+
+
+def sine_model_from(coupling, eps: float, fractions, left, right) -> SineTiltedLinear:
+    """h(w) = J0 w + eps sin(C w) with J0 = left [diag(1 + 2 fractions + eps ||C||), 0] right^T (left, right
+    rotations): sigma_min(J0) > eps ||C||, the certified kernel floor."""
+    n, p = np.shape(coupling)
+    stretch = np.zeros((n, p))
+    stretch[:, :n] = np.diag(1 + 2 * np.asarray(fractions) + eps * np.linalg.norm(coupling, 2))
+    return SineTiltedLinear(left @ stretch @ right.T, coupling, eps)
+
+
+def _rotating(dim, lam):
+    return st.builds(lambda spread, fractions, generator: rotating_from(lam, spread, fractions, generator),
+                     _floats(0.0, 10.0), _vectors(dim - 1, 0.0, 1.0), _matrices(dim, dim, 1.0))
 
 
 def _floor_plus_gram(dim, lam):
@@ -166,14 +198,9 @@ MIN_PIECE_FRACTION = 1e-6
 
 
 def _piecewise(dim, lam, horizon):
-    def build(fractions, factors):
-        times = np.unique(np.concatenate([[0.0], np.asarray(fractions) * horizon]))
-        switch_times = times[np.concatenate([[True], np.diff(times) >= MIN_PIECE_FRACTION * horizon])]
-        sigmas = [lam * np.eye(dim) + g @ g.T for g in factors[: switch_times.size]]
-        return PiecewiseConstant(switch_times[: len(sigmas)], sigmas, lam=lam)
-
     return st.integers(1, 4).flatmap(lambda pieces: st.builds(
-        build, _vectors(pieces - 1, 0.0, 1.0), st.lists(_matrices(dim, dim, 1.5), min_size=pieces, max_size=pieces)))
+        lambda fractions, factors: piecewise_from(lam, horizon, fractions, factors),
+        _vectors(pieces - 1, 0.0, 1.0), st.lists(_matrices(dim, dim, 1.5), min_size=pieces, max_size=pieces)))
 
 
 def _model_induced(dim, lam, horizon):
@@ -316,9 +343,6 @@ def sine_models(*, max_outputs: int = 3, max_extra_params: int = 2):
         n = draw(st.integers(1, max_outputs))
         p = n + draw(st.integers(0, max_extra_params))
         coupling, eps = draw(_matrices(n, p, 1.0)), draw(_floats(0.0, 0.5))
-        singular = 1 + 2 * draw(_vectors(n, 0.0, 1.0)) + eps * np.linalg.norm(coupling, 2)
-        stretch = np.zeros((n, p))
-        stretch[:, :n] = np.diag(singular)
-        return SineTiltedLinear(draw(rotations(n)) @ stretch @ draw(rotations(p)).T, coupling, eps)
+        return sine_model_from(coupling, eps, draw(_vectors(n, 0.0, 1.0)), draw(rotations(n)), draw(rotations(p)))
 
     return build()

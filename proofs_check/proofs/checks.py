@@ -232,6 +232,15 @@ class AnalyticCheck:
                                           arguments=(repr(shrunk),)))
 
 
+def tabled_check(description: str, domain, row: Callable, table: Callable, index: int, *,
+                 screen_key: str) -> AnalyticCheck:
+    """The flow check ``row(instance)[index] <= 1`` over ``domain`` (a :class:`~proofs_check.proofs.domains.Domain`),
+    whose screen reads column ``index`` of ``table`` (a :func:`last_table` of the rows of many instances), shared by
+    the checks of ``screen_key``."""
+    return AnalyticCheck(description, domain.strategy, lambda instance: row(instance)[index], flows=True,
+                         screen_key=screen_key, ratios=lambda instances: table(instances)[:, index], **domain.options)
+
+
 @dataclass(frozen=True)
 class InstanceCheck:
     """ratio(build()) <= 1 on one constructed instance."""

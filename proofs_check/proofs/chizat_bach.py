@@ -13,7 +13,8 @@ import sympy as sp
 from numeric.flows import frozen_metric, solve
 from numeric.stability import sup_forcing
 from proofs_check.proofs.checks import (AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck,
-                                        MissingJustification, RateCheck, ReferenceCheck, last_table)
+                                        MissingJustification, RateCheck, ReferenceCheck, last_table,
+                                        tabled_check)
 from proofs_check.proofs.chain import Proof, ProofStep
 from proofs_check.proofs.derived import (GROWTH_CORRECTION, GROWTH_EXPLANATION, GROWTH_STEP, remark, stated,
                                          theorem_constants)
@@ -48,28 +49,26 @@ def lemma_3_3() -> Proof:
     steps = (
         ProofStep("1", "proof of Lemma 3.3", "F mu-strongly convex", "Fbar(y) <= ||grad F(y)||^2/(2 mu)",
                   "By strong convexity", AnalyticCheck("2 mu Fbar / ||grad F||^2 <= 1", LOSS_POINTS.strategy,
-                                                       pointwise.pl_ratio, domain=LOSS_POINTS.ranges, sample=LOSS_POINTS.sample)),
+                                                       pointwise.pl_ratio, **LOSS_POINTS.options)),
         ProofStep("2", "proof of Lemma 3.3", "y' = -Sigma(t) grad F(y)", "d/dt Fbar(y(t)) = -grad F^T Sigma(t) grad F",
                   "chain rule (implicit)", DerivationCheck("gronwall_decay")),
         ProofStep("3", "proof of Lemma 3.3", "-grad F^T Sigma grad F", "<= -lam ||grad F(y(t))||^2",
                   "Sigma(t) >= lam Id", AnalyticCheck("lam ||v||^2 / v^T Sigma(t) v <= 1", METRIC_SAMPLES.strategy,
-                                                      pointwise.rayleigh_ratio, domain=METRIC_SAMPLES.ranges,
-                                                      sample=METRIC_SAMPLES.sample, screened=METRIC_SAMPLES.screened)),
+                                                      pointwise.rayleigh_ratio, **METRIC_SAMPLES.options)),
         ProofStep("4", "proof of Lemma 3.3", "-lam ||grad F||^2", "<= -2 mu lam Fbar(y)", "step 1",
                   InequalityCheck(sp.Le(-lam * grad_sq, -2 * mu * lam * Fbar), (sp.Ge(grad_sq, 2 * mu * Fbar),))),
         ProofStep("5", "proof of Lemma 3.3", "d/dt Fbar <= -2 mu lam Fbar", "Fbar(y(t)) <= exp(-2 mu lam) Fbar(y(0))",
                   "Gronwall's Lemma",
                   AnalyticCheck("Fbar(y(t)) / (Fbar(y(0)) exp(-2 mu lam t)) <= 1 along flows", LEMMA_FLOWS.strategy,
-                                _decay_ratio, flows=True, domain=LEMMA_FLOWS.ranges, sample=LEMMA_FLOWS.sample,
-                                screened=LEMMA_FLOWS.screened),
+                                _decay_ratio, flows=True, **LEMMA_FLOWS.options),
                   reading="exp(-2 mu lambda t): the text drops t here and in the last display; the statement "
                           "has it, and the checks use it."),
         ProofStep("6", "proof of Lemma 3.3", "Fbar(y)", "||y - y*||^2 <= (2/mu) Fbar(y)", "strong convexity inequality",
                   AnalyticCheck("mu ||y - y*||^2 / (2 Fbar) <= 1", LOSS_POINTS.strategy,
-                                pointwise.strong_convexity_ratio, domain=LOSS_POINTS.ranges, sample=LOSS_POINTS.sample)),
+                                pointwise.strong_convexity_ratio, **LOSS_POINTS.options)),
         ProofStep("7", "proof of Lemma 3.3", "Fbar(y)", "Fbar(y) <= (nu/2) ||y - y*||^2", "smoothness inequality",
                   AnalyticCheck("2 Fbar / (nu ||y - y*||^2) <= 1", LOSS_POINTS.strategy, pointwise.smoothness_ratio,
-                                domain=LOSS_POINTS.ranges, sample=LOSS_POINTS.sample)),
+                                **LOSS_POINTS.options)),
         ProofStep("8", "proof of Lemma 3.3", "steps 5-7", "||y(t) - y*||^2 <= (nu/mu) exp(-2 mu lam t) ||y(0) - y*||^2",
                   "combining the two inequalities",
                   InequalityCheck(sp.Le(dist_sq, (bound**2).subs(sp.exp(-2 * mu * lam * t), decay)),
@@ -123,10 +122,8 @@ _pair_table = last_table(lambda instances: [_pair_ratios(instance) for instance 
 
 
 def _pair_check(description: str, index: int) -> AnalyticCheck:
-    pairs = stability_pairs(PAIR_FAMILIES)
-    return AnalyticCheck(description, pairs.strategy, lambda i: _pair_ratios(i)[index], flows=True, domain=pairs.ranges,
-                         sample=pairs.sample, screened=pairs.screened, screen_key="Lemma A.1's stability pairs",
-                         ratios=lambda instances: _pair_table(instances)[:, index])
+    return tabled_check(description, stability_pairs(PAIR_FAMILIES), _pair_ratios, _pair_table, index,
+                        screen_key="Lemma A.1's stability pairs")
 
 
 def lemma_a_1() -> Proof:
@@ -189,7 +186,7 @@ def _theorem_3_2_prefix(consts) -> tuple[ProofStep, ...]:
         ProofStep("2", "proof of Theorem 3.2", "||w - w0|| <= r", "sigma_min(Df_w) >= sigma_min - L_Df ||w - w0||",
                   "'by smoothness of f' (Weyl's inequality for singular values)",
                   AnalyticCheck("(sigma_min(A) - ||E||) / sigma_min(A + E) <= 1", MATRIX_PAIRS.strategy,
-                                pointwise.weyl_ratio, domain=MATRIX_PAIRS.ranges, sample=MATRIX_PAIRS.sample)),
+                                pointwise.weyl_ratio, **MATRIX_PAIRS.options)),
         ProofStep("3", "proof of Theorem 3.2", "||w - w0|| < r0 = sigma_min/(2 L_Df)", "Df_w Df_w^T >= sigma_min^2 Id / 4",
                   "step 2", InequalityCheck(sp.Ge(s_w**2, consts.floor * sigma_min**2),
                                             (sp.Ge(s_0, sigma_min), sp.Ge(s_w, s_0 - lip_Df * r), sp.Lt(r, consts.r0)))),
@@ -197,7 +194,7 @@ def _theorem_3_2_prefix(consts) -> tuple[ProofStep, ...]:
                   "Lemma 3.3", ReferenceCheck("chizat-bach/lemma-3.3")),
         ProofStep("5", "proof of Theorem 3.2", "w' = -(1/alpha) Df^T grad R", "||w'|| <= (1/alpha) ||Df_w|| ||grad R(alpha f)||",
                   "operator norm", AnalyticCheck("||A^T v|| / (||A|| ||v||) <= 1", MATRIX_PAIRS.strategy,
-                                                 pointwise.operator_norm_ratio, domain=MATRIX_PAIRS.ranges, sample=MATRIX_PAIRS.sample)),
+                                                 pointwise.operator_norm_ratio, **MATRIX_PAIRS.options)),
         ProofStep("6", "proof of Theorem 3.2", "||w - w0|| <= r0", "||Df_w|| ||grad R(y)|| <= 2 nu ||Df_w0|| ||y - f*||",
                   "(none given for ||Df_w|| <= 2 ||Df_w0||)", MissingJustification(GROWTH_STEP),
                   corrected=InequalityCheck(sp.Le(df_w * grad_r, TEXT_GROWTH * nu * Df_norm * dist),

@@ -30,6 +30,11 @@ class Domain:
     #: The screened space, when the sampler covers only part of ``ranges`` (reported beside them).
     screened: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def options(self) -> dict:
+        """An AnalyticCheck's keyword arguments for searching this domain: its ranges, sampler and screened space."""
+        return {"domain": self.ranges, "sample": self.sample, "screened": self.screened}
+
 
 LOSS_POINTS = Domain(loss_points, ranges_of({
     "losses": "quadratic and log-cosh, n 1..4, mu [0.1, 1], kappa [1, 100]", "||y - y*||": "[0.1, 5]"}),

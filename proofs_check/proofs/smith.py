@@ -15,7 +15,8 @@ from numeric.parameter_flows import batched_lazy_flow, batched_lazy_velocity, la
 from numeric.stability import forcing
 from proofs_check.proofs.chain import Proof, ProofStep
 from proofs_check.proofs.checks import (AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck,
-                                        InstanceCheck, MissingJustification, RateCheck, last_table)
+                                        InstanceCheck, MissingJustification, RateCheck, last_table,
+                                        tabled_check)
 from proofs_check.proofs.derived import stated
 from proofs_check.proofs.domains import LAZY_FLOWS, MATRIX_PAIRS, TAYLOR_POINTS, stability_pairs
 from proofs_check.studies import chain_instances as instances
@@ -65,10 +66,8 @@ _pair_table = last_table(lambda instances: [_pair_terms(instance) for instance i
 
 
 def _pair_check(description: str, index: int) -> AnalyticCheck:
-    pairs = stability_pairs(PAIR_FAMILIES)
-    return AnalyticCheck(description, pairs.strategy, lambda i: _pair_terms(i)[index], flows=True, domain=pairs.ranges,
-                         sample=pairs.sample, screened=pairs.screened, screen_key="Theorem 2.2's stability pairs",
-                         ratios=lambda instances: _pair_table(instances)[:, index])
+    return tabled_check(description, stability_pairs(PAIR_FAMILIES), _pair_terms, _pair_table, index,
+                        screen_key="Theorem 2.2's stability pairs")
 
 
 #: The output times of the lazy flows of Theorem 2.2's first steps.
@@ -118,10 +117,8 @@ _lazy_table = last_table(_lazy_path_ratios_batched)
 
 
 def _lazy_check(description: str, index: int) -> AnalyticCheck:
-    return AnalyticCheck(description, LAZY_FLOWS.strategy, lambda i: _lazy_path_ratios(i)[index], flows=True,
-                         domain=LAZY_FLOWS.ranges, sample=LAZY_FLOWS.sample,
-                         screen_key="Theorem 2.2's lazy flows",
-                         ratios=lambda instances: _lazy_table(instances)[:, index])
+    return tabled_check(description, LAZY_FLOWS, _lazy_path_ratios, _lazy_table, index,
+                        screen_key="Theorem 2.2's lazy flows")
 
 
 def _parameter_gap_integral_ratio(alpha_value: float) -> float:
@@ -259,11 +256,11 @@ def proposition_a_1() -> Proof:
         ProofStep("3", "proof of Proposition A.1", "the Taylor remainder", "||f(w, x) - fbar(w, x)|| <= (1/2) Lip(w -> Df(w, x)) ||w - w0||^2",
                   "matrix norm, Lipschitz Df, int_0^1 t dt = 1/2",
                   AnalyticCheck("||h(w) - h(0) - Dh(0) w|| / (lip_Dh ||w||^2 / 2) <= 1", TAYLOR_POINTS.strategy,
-                                pointwise.taylor_ratio, domain=TAYLOR_POINTS.ranges, sample=TAYLOR_POINTS.sample)),
+                                pointwise.taylor_ratio, **TAYLOR_POINTS.options)),
         ProofStep("4", "proof of Proposition A.1", "fbar(w) - fbar(wbar) = Df(w0)(w - wbar)",
                   "sup_x ||alpha fbar(w, x) - alpha fbar(wbar, x)|| <= alpha M1 ||w - wbar||", "matrix norm",
                   AnalyticCheck("||A^T v|| / (||A|| ||v||) <= 1", MATRIX_PAIRS.strategy, pointwise.operator_norm_ratio,
-                                domain=MATRIX_PAIRS.ranges, sample=MATRIX_PAIRS.sample)),
+                                **MATRIX_PAIRS.options)),
         ProofStep("5", "Proposition A.1", "steps 3, 4 with the bounds of the hypothesis",
                   "sup_x ||...|| <= (log alpha/alpha)(C1 M1 + (1/2) C2^2 M2 log alpha)", "adding the two bounds",
                   DerivationCheck("held_out_bound", bound, at)),

@@ -34,7 +34,7 @@ _DH_WITNESS, _GRAD_WITNESS = sp.Matrix([[2, 0], [0, 1]]), sp.Matrix([0, 1])
 
 def _operator_norm_check() -> AnalyticCheck:
     return AnalyticCheck("||A^T v|| / (||A|| ||v||) <= 1", MATRIX_PAIRS.strategy, pointwise.operator_norm_ratio,
-                         domain=MATRIX_PAIRS.ranges, sample=MATRIX_PAIRS.sample)
+                         **MATRIX_PAIRS.options)
 
 
 #: sigma_min(Dh(w)) and sigma_min(Dh(w0)) in the steps on the kernel floor.

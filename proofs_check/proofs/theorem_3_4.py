@@ -153,11 +153,6 @@ CASES = Domain(b.cases, ranges_of(_CASE_RANGES), b.random_case)
 FLOW_CASES = Domain(b.cases, ranges_of({**_CASE_RANGES, "t": _HORIZON}), b.random_case)
 
 
-def _over(domain: Domain) -> dict:
-    """An AnalyticCheck's keyword arguments for searching ``domain``: its ranges, its sampler and screened space."""
-    return {"domain": domain.ranges, "sample": domain.sample, "screened": domain.screened}
-
-
 _FIXED = "the unit circle chart, R(y) = ||y - (0.3, 0.2)||^2/2"
 #: The validator of the rate witnesses on the fixed case.
 _FIXED_VALIDATOR = "proofs_check.studies.appendix_b_validation:fixed_case_hypotheses"
@@ -174,7 +169,7 @@ def _step_1_charts_and_hessian() -> tuple[ProofStep, ...]:
                   "Fbar0 convex (the commutative diagram)", "rank theorem [18, Thm. 4.12]; restricting the domains",
                   AnalyticCheck("the chart models' diagram: psi(f(w)) = pi_r(phi(w)), rank Df_w = r, f(w0) = phi(w0) "
                                 "= psi(0) = 0, residual / 1e-12 (the rank theorem itself is cited)",
-                                CHART_POINTS.strategy, _diagram_ratio, **_over(CHART_POINTS))),
+                                CHART_POINTS.strategy, _diagram_ratio, **CHART_POINTS.options)),
         ProofStep("2", "Appendix B, Step 1", "G_alpha(g) = R(alpha psi^{-1}(g))/alpha^2 on Fbar0",
                   "grad G_alpha(g) = (1/alpha) (D psi^{-1}_g)^T grad R(alpha psi^{-1}(g))", "chain rule",
                   IdentityCheck(*gradient)),
@@ -186,7 +181,7 @@ def _step_1_charts_and_hessian() -> tuple[ProofStep, ...]:
                   "the first term has eigenvalues in [C^{-1}, C]", "(implicit) C = max(nu L1^2, 1/(mu sigma^2))",
                   AnalyticCheck("max(mu sigma^2/lambda_min, lambda_max/(nu L1^2)) of the first term on Fbar0, sigma "
                                 "and L1 the chart's bounds on D psi^{-1}", CASE_POINTS.strategy,
-                                _at_chart_point(b.first_term_ratio), **_over(CASE_POINTS))),
+                                _at_chart_point(b.first_term_ratio), **CASE_POINTS.options)),
     )
 
 
@@ -195,7 +190,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
     g_zero, g_min = sp.symbols("G_zero G_min", real=True)
     mu, r0 = symbol("mu"), symbol("R0")
     on_ball = AnalyticCheck("m/lambda_min(D^2 G_alpha) on the ball ||g|| <= rho0 of Pi_r, m = mu sigma^2/2",
-                            CASE_POINTS.strategy, _at_plane_point(b.convexity_ratio, True), **_over(CASE_POINTS))
+                            CASE_POINTS.strategy, _at_plane_point(b.convexity_ratio, True), **CASE_POINTS.options)
     return (
         ProofStep("5", "Appendix B, Step 1",
                   "the second term (1/alpha) D^2 psi^{-1}_g(v1, v2)^T grad R(alpha psi^{-1}(g))",
@@ -204,7 +199,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                             + _FIXED, b.second_term_sup, "1/alpha", b.fixed_alphas(), validator=_FIXED_VALIDATOR),
                   corrected=AnalyticCheck("||second term|| / (L2 (||grad R(0)||/alpha + nu L1 ||g||)) on Fbar0",
                                           CASE_POINTS.strategy, _at_chart_point(b.second_term_bound_ratio),
-                                          **_over(CASE_POINTS)),
+                                          **CASE_POINTS.options),
                   corrected_statement="||second term|| <= L2 (||grad R(0)||/alpha + nu L1 ||g||) ||v1|| ||v2||: small "
                                       "on an alpha-independent ball ||g|| <= rho0 once alpha is large, O(1/alpha) "
                                       "only where ||g|| = O(1/alpha)",
@@ -217,7 +212,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                   "enough", "first term in [C^{-1}, C], second term -> 0",
                   AnalyticCheck("m/lambda_min(D^2 G_alpha) on Pi_r cap Fbar0 (the text's domain), m = mu sigma^2/2",
                                 CASE_POINTS.strategy, _at_plane_point(b.convexity_ratio, False),
-                                **_over(CASE_POINTS), validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
+                                **CASE_POINTS.options, validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
                   corrected=on_ball, gap=True,
                   corrected_statement="on the ball ||g|| <= rho0 = mu sigma^2/(4 nu L1 L2) of Pi_r (alpha-independent; "
                                       "sigma, L1, L2 bound D psi^{-1}, D^2 psi^{-1} on Pi_r cap Fbar0), mu sigma^2/2 "
@@ -231,10 +226,10 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
         ProofStep("7", "Appendix B, Step 1, display", "g* a minimizer of G_alpha, strong convexity of R",
                   "||g*||^2 <= (2/mu)(G_alpha(0) - G_alpha(g*))", "By strong convexity of R and our assumptions",
                   AnalyticCheck("||g*||^2 / ((2/mu)(G_alpha(0) - G_alpha(g*)))", CASES.strategy,
-                                lambda case: b.minimizer_ratio(case, "mu"), **_over(CASES), validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
+                                lambda case: b.minimizer_ratio(case, "mu"), **CASES.options, validator="proofs_check.studies.appendix_b_validation:case_hypotheses"),
                   corrected=AnalyticCheck("||g*||^2 / ((2/m_G)(G_alpha(0) - G_alpha(g*))), m_G = min lambda_min("
                                           "D^2 G_alpha) on [0, g*]", CASES.strategy,
-                                          lambda case: b.minimizer_ratio(case, "G"), **_over(CASES)),
+                                          lambda case: b.minimizer_ratio(case, "G"), **CASES.options),
                   corrected_statement="||g*||^2 <= (2/m_G)(G_alpha(0) - G_alpha(g*)) <= 2 R(0)/(alpha^2 m_G), m_G >= mu "
                                       "sigma^2/2 the modulus of G_alpha (step 6, corrected): still ||g*|| <= C/alpha",
                   explanation="The inequality at a minimizer needs the modulus of G_alpha, about mu sigma_min(D "
@@ -252,7 +247,7 @@ def _step_1_convexity() -> tuple[ProofStep, ...]:
                   "strong convexity on the ball (step 6, corrected)",
                   AnalyticCheck("||g*||/rho0, inf if a grid point of the ball ||g|| <= rho0 has G_alpha below "
                                 "G_alpha(g*)",
-                                CASES.strategy, b.interior_ratio, **_over(CASES))),
+                                CASES.strategy, b.interior_ratio, **CASES.options)),
     )
 
 
@@ -272,7 +267,7 @@ def _step_2_mirror() -> tuple[ProofStep, ...]:
                   "D pi_r^T is positive definite on Pi_r, with a positive lower bound lam",
                   "(up to taking W0 and F0 smaller)",
                   AnalyticCheck("lam / lambda_min(block) at w in W0, lam the chart's metric floor", CHART_POINTS.strategy,
-                                _metric_floor_ratio, **_over(CHART_POINTS)),
+                                _metric_floor_ratio, **CHART_POINTS.options),
                   reading="'D phi^dagger': the dagger read as a transpose."),
         ProofStep("14", "Appendix B, Step 2", "g' = -block grad G_alpha(g) on Pi_r (steps 11-13), G_alpha strongly "
                   "convex and smooth near g* (step 6, corrected)",
@@ -302,7 +297,7 @@ def _step_3_parameters() -> tuple[ProofStep, ...]:
                             "1/alpha", b.fixed_alphas(), validator=_FIXED_VALIDATOR),
                   corrected=AnalyticCheck("||grad G_alpha(g)|| / (M_G ||g - g*||) on the ball ||g|| <= rho0 of Pi_r, "
                                           "M_G = nu L1^2 + mu sigma^2/2", CASE_POINTS.strategy,
-                                          _at_plane_point(b.gradient_bound_ratio, True), **_over(CASE_POINTS)),
+                                          _at_plane_point(b.gradient_bound_ratio, True), **CASE_POINTS.options),
                   corrected_statement="||grad G_alpha(g(t))|| <= M_G ||g(t) - g*||, M_G = O(1); the factor 1/alpha comes "
                                       "from ||g(0) - g*|| = ||g*|| <= C/alpha (steps 7-9)",
                   explanation="Smoothness gives ||grad G_alpha(g) - grad G_alpha(g*)|| <= L ||g - g*|| with L the "
@@ -327,7 +322,7 @@ def _step_3_parameters() -> tuple[ProofStep, ...]:
                   "T = +oo, for alpha large enough", "choosing alpha large",
                   AnalyticCheck("sup_t max_i |phi(w(t))_i| / h_i, Wbar0 = {|x_i| <= h_i}", FLOW_CASES.strategy,
                                 b_flows.chart_exit_ratio, flows=True,
-                                ratios=b_flows.over_flows(b_flows.chart_exit_ratio), **_over(FLOW_CASES))),
+                                ratios=b_flows.over_flows(b_flows.chart_exit_ratio), **FLOW_CASES.options)),
     )
 
 
@@ -340,7 +335,7 @@ def _conclusion() -> tuple[ProofStep, ...]:
                   AnalyticCheck("(F_alpha(w(t)) - G_alpha(g*)) / ((F_alpha(w0) - G_alpha(g*)) exp(-2 m lam t)), "
                                 "m lam = mu sigma^2 lam/2 alpha-free", FLOW_CASES.strategy,
                                 b_flows.suboptimality_decay_ratio, flows=True,
-                                ratios=b_flows.over_flows(b_flows.suboptimality_decay_ratio), **_over(FLOW_CASES))),
+                                ratios=b_flows.over_flows(b_flows.suboptimality_decay_ratio), **FLOW_CASES.options)),
         ProofStep("21", "Theorem 3.4", "step 20", "the rate is asymptotically independent of alpha",
                   "(implicit) D^2 G_alpha(g*) -> (D psi^{-1})^T grad^2 R D psi^{-1} at 0",
                   RateCheck("|rate(alpha) - rate_oo|, rate = lambda_min(Sigma_oo D^2 G_alpha(g*)) on Pi_r, " + _FIXED,

@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from numeric.charts import stack_charts
+from numeric.losses import log_cosh_gradient
 from numeric.parameter_flows import lazy_flow, stacked_lazy_flow
 from proofs_check.studies.appendix_b import (SIGNIFICANCE, Case, fixed_case, limit_rate, local_constants, minimizer,
                                              objective, restricted_hessian, rounding_floor)
@@ -67,9 +68,8 @@ def mirror_trajectory(case: Case) -> MirrorTrajectory:
 
 
 def _stacked_gradient(losses) -> Callable[[np.ndarray], np.ndarray]:
-    """y (B, n) -> the rows grad R_b(y_b), for quadratic and log-cosh losses of one dimension n: grad R(y) = H z +
-    sum_k c_k tanh(a_k . z) a_k, z = y - y* (:class:`~numeric.losses.LogCoshQuadratic`; a quadratic has no terms,
-    here terms of weight 0)."""
+    """y (B, n) -> the rows grad R_b(y_b), for quadratic and log-cosh losses of one dimension n
+    (:func:`numeric.losses.log_cosh_gradient` of the stack; a quadratic has terms of weight 0)."""
     hessians, minimizers = np.stack([loss.H for loss in losses]), np.stack([loss.y_star for loss in losses])
     terms, dim = max(len(getattr(loss, "weights", ())) for loss in losses), minimizers.shape[1]
     directions, weights = np.zeros((len(losses), terms, dim)), np.zeros((len(losses), terms))
@@ -77,12 +77,7 @@ def _stacked_gradient(losses) -> Callable[[np.ndarray], np.ndarray]:
         if hasattr(loss, "weights"):
             directions[b, : loss.weights.size], weights[b, : loss.weights.size] = loss.directions, loss.weights
 
-    def gradient(y: np.ndarray) -> np.ndarray:
-        z = y - minimizers
-        pushes = weights * np.tanh(np.einsum("bj,bkj->bk", z, directions))
-        return np.einsum("bij,bj->bi", hessians, z) + np.einsum("bk,bkj->bj", pushes, directions)
-
-    return gradient
+    return lambda y: log_cosh_gradient(hessians, minimizers, directions, weights, y)
 
 
 def _lazy_flows(cases) -> np.ndarray:
