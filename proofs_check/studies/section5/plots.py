@@ -10,8 +10,15 @@ from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 SIGN_COLOURS = {1.0: "tab:red", -1.0: "tab:blue", 0.0: "grey"}
+#: The square window [-h, h]^2 of the 2-d trajectory panels (Figures 1(a, b) and 5): h is WINDOW_MARGIN times the
+#: largest coordinate of the neurons |b_j| a_j, kept between MIN_HALF_WIDTH (the unit circle and the teacher's
+#: neurons, of norm 1, with a margin) and MAX_HALF_WIDTH (lazy runs have neurons at |b_j| ||a_j|| ~ 15-25, which
+#: would shrink the unit circle to a dot). Neurons reaching beyond the window are clipped and counted in the panel.
+MIN_HALF_WIDTH, MAX_HALF_WIDTH, WINDOW_MARGIN = 1.2, 3.0, 1.1
+POSITION_LABELS = (r"$|b_j|\,a_{j,1}$", r"$|b_j|\,a_{j,2}$")
 
 
 def plot(panel: str, record: dict, path: Path) -> None:
@@ -22,22 +29,68 @@ def plot(panel: str, record: dict, path: Path) -> None:
 
 def _subplots(*grid, figsize):
     """A figure and its axes (as pyplot.subplots would give them), without pyplot."""
-    figure = Figure(figsize=figsize)
+    figure = Figure(figsize=figsize, layout="constrained")
     return figure, figure.subplots(*grid)
 
 
+def trajectory_half_width(path) -> float:
+    """Half-width h of the square window [-h, h]^2 of a trajectory panel (see :data:`MIN_HALF_WIDTH`).
+
+    ``path`` holds |b_j(t)| a_j(t), of shape (records, m, 2)."""
+    largest = float(np.abs(np.asarray(path)).max(initial=0.0))
+    return float(np.clip(WINDOW_MARGIN * largest, MIN_HALF_WIDTH, MAX_HALF_WIDTH))
+
+
+def clipped_neurons(path, half_width: float) -> int:
+    """How many neurons leave the window [-h, h]^2 at some recorded time (drawn clipped, or not at all)."""
+    return int(np.sum(np.abs(np.asarray(path)).max(axis=(0, 2)) > half_width))
+
+
 def _trajectory_axes(axes, run: dict, title: str) -> None:
+    """One network's neurons |b_j| a_j in 2-d: path (line), start (ring), end (dot), coloured by the sign of b_j at
+    the end; the teacher's neurons b_i a_i as arrows (as recorded); the unit circle; the window of
+    :func:`trajectory_half_width`, with the clipped neurons counted in the panel."""
     path = np.asarray(run["path"])  # (records, m, 2)
     for j, sign in enumerate(run["sign_b"]):
         colour = SIGN_COLOURS[float(sign)]
         axes.plot(path[:, j, 0], path[:, j, 1], color=colour, lw=0.8, alpha=0.7)
+        axes.plot(path[0, j, 0], path[0, j, 1], "o", color=colour, mfc="none", ms=5, mew=0.6)
         axes.plot(path[-1, j, 0], path[-1, j, 1], "o", color=colour, ms=3)
     for arrow in run["teacher"]:
-        axes.annotate("", xy=arrow, xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.5})
+        axes.annotate("", xy=arrow, xytext=(0, 0), zorder=5,
+                      arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.5})
     theta = np.linspace(0, 2 * np.pi, 200)
-    axes.plot(np.cos(theta), np.sin(theta), color="grey", lw=0.6, ls="--")
-    axes.set_aspect("equal")
+    axes.plot(np.cos(theta), np.sin(theta), color="grey", lw=0.8, ls="--", zorder=4)
+    half_width = trajectory_half_width(path)
+    axes.set(xlim=(-half_width, half_width), ylim=(-half_width, half_width), aspect="equal",
+             xlabel=POSITION_LABELS[0], ylabel=POSITION_LABELS[1])
     axes.set_title(title, fontsize=9)
+    _clipping_note(axes, path, half_width)
+
+
+def _clipping_note(axes, path: np.ndarray, half_width: float) -> None:
+    """State in the panel how many neurons the window clips, and how far the farthest one lies."""
+    clipped = clipped_neurons(path, half_width)
+    if clipped:
+        farthest = float(np.linalg.norm(path, axis=2).max())
+        axes.text(0.02, 0.02, f"{clipped} of {path.shape[1]} neurons reach\noutside the window (clipped);\n"
+                  rf"largest $|b_j|\,\|a_j\|$ = {farthest:.3g}", transform=axes.transAxes, fontsize=7,
+                  va="bottom", ha="left", zorder=6, bbox={"facecolor": "white", "alpha": 0.85, "lw": 0.4})
+
+
+def _trajectory_legend(figure, teachers: int) -> None:
+    """The legend of the trajectory panels, under the figure (proxy artists: every element of the panels)."""
+    handles = [Line2D([], [], color=SIGN_COLOURS[1.0], lw=0.8, marker="o", ms=3,
+                      label=r"neuron $|b_j|\,a_j$, $b_j > 0$: path, end"),
+               Line2D([], [], color=SIGN_COLOURS[-1.0], lw=0.8, marker="o", ms=3,
+                      label=r"neuron $|b_j|\,a_j$, $b_j < 0$: path, end"),
+               Line2D([], [], color="grey", ls="none", marker="o", mfc="none", ms=5, mew=0.6,
+                      label="neuron at initialization"),
+               Line2D([], [], color="black", ls="none", marker=r"$\rightarrow$", ms=14,
+                      label=rf"{teachers} teacher neurons $b_i\,a_i$ (sign of $b_i$ not recorded)"),
+               Line2D([], [], color="grey", lw=0.8, ls="--", label="unit circle")]
+    figure.legend(handles=handles, loc="outside lower center", fontsize=7, ncol=2,
+                  title=r"colour: sign of $b_j$ at the end of training", title_fontsize=7, frameon=False)
 
 
 def _draw_trajectories(label: str):
@@ -45,8 +98,9 @@ def _draw_trajectories(label: str):
 
     def draw(record: dict):
         run = record["data"]
-        figure, axes = _subplots(figsize=(4, 4))
-        _trajectory_axes(axes, run, f"{label}, tau = {run['tau']:g}")
+        figure, axes = _subplots(figsize=(4.6, 5))
+        _trajectory_axes(axes, run, rf"{label}, $\tau = {run['tau']:g}$")
+        _trajectory_legend(figure, len(run["teacher"]))
         return figure
 
     return draw
@@ -54,9 +108,10 @@ def _draw_trajectories(label: str):
 
 def _draw_5(record: dict):
     runs = record["data"]["runs"]
-    figure, axes = _subplots(1, len(runs), figsize=(3.2 * len(runs), 3.4))
+    figure, axes = _subplots(1, len(runs), figsize=(3.2 * len(runs), 3.6))
     for ax, run in zip(np.atleast_1d(axes), runs):
-        _trajectory_axes(ax, run, f"tau = {run['tau']:g}, {'with' if run['doubling'] else 'without'} doubling")
+        _trajectory_axes(ax, run, rf"$\tau = {run['tau']:g}$, {'with' if run['doubling'] else 'without'} doubling")
+    _trajectory_legend(figure, len(runs[0]["teacher"]))
     return figure
 
 
@@ -68,7 +123,7 @@ def _draw_1c(record: dict):
     kernel = data["kernel_test_error"]
     axes.axhline(kernel["mean"], color="tab:green", ls="--", label="tangent-kernel method")
     axes.axhline(data["null_predictor_error"], color="grey", ls=":", label="predicting 0")
-    axes.set(xscale="log", xlabel="tau", ylabel="test error (MSE)", title="(c) generalization, d = 100")
+    axes.set(xscale="log", xlabel=r"$\tau$", ylabel="test error (MSE)", title="(c) generalization, $d = 100$")
     axes.legend(fontsize=8)
     return figure
 
@@ -78,9 +133,11 @@ def _draw_4(record: dict):
     figure, axes = _subplots(figsize=(5, 3.6))
     angles = np.asarray(data["angles"])
     for index, realization in enumerate(data["random"]):
-        axes.plot(angles, realization, color="tab:blue", lw=0.8, alpha=0.6, label="k_m (random)" if index == 0 else None)
-    axes.plot(angles, data["limit"], color="black", lw=2, label="limit k, eq. (4)")
-    axes.set(xlabel="angle(x, x')", ylabel="k(x, x')", title=f"kernels on a section of the sphere, m = {data['width']}")
+        axes.plot(angles, realization, color="tab:blue", lw=0.8, alpha=0.6,
+                  label=r"$k_m$ (random)" if index == 0 else None)
+    axes.plot(angles, data["limit"], color="black", lw=2, label=r"limit $k$, eq. (4)")
+    axes.set(xlabel=r"$\varphi = $ angle$(x, x')$", ylabel=r"$k(x, x')$",
+             title=f"kernels on a section of the sphere, $m = {data['width']}$")
     axes.legend(fontsize=8)
     return figure
 
@@ -88,10 +145,10 @@ def _draw_4(record: dict):
 def _draw_6a(record: dict):
     data = record["data"]
     figure, axes = _subplots(figsize=(5, 3.6))
-    for key, label in (("sqrt", "alpha = 1/sqrt(m)"), ("mean", "alpha = 1/m")):
+    for key, label in (("sqrt", r"$\alpha = 1/\sqrt{m}$"), ("mean", r"$\alpha = 1/m$")):
         errors = np.asarray(data["test_error"][key])
         axes.errorbar(data["widths"], errors.mean(axis=1), yerr=errors.std(axis=1), marker="o", label=label)
-    axes.set(xscale="log", xlabel="m", ylabel="test error (MSE)", title="(a) test error against the width")
+    axes.set(xscale="log", xlabel=r"width $m$", ylabel="test error (MSE)", title="(a) test error against the width")
     axes.legend(fontsize=8)
     return figure
 
@@ -104,7 +161,7 @@ def _draw_6b(record: dict):
     for tau, slow in zip(taus, data["still_decreasing"]):
         if slow > 0:
             axes.axvspan(tau / 1.5, tau * 1.5, color="grey", alpha=0.25, hatch="//", lw=0)
-    axes.set(xscale="log", yscale="log", xlabel="tau", ylabel="population loss",
+    axes.set(xscale="log", yscale="log", xlabel=r"$\tau$", ylabel="population loss",
              title="(b) under-parameterized SGD (hatched: still decreasing)")
     axes.legend(fontsize=8)
     return figure

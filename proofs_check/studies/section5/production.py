@@ -16,8 +16,8 @@ import numpy as np
 from proofs_check.progress import ProgressBar
 from proofs_check.studies.section5.experiments import DTYPE, RUNNERS, jsonable
 from proofs_check.studies.section5.plots import plot
-from proofs_check.studies.section5.protocols import (PROTOCOLS, PRODUCES, SWEPT_PROTOCOL, reduction, sweep_protocols,
-                                                     units_of_work)
+from proofs_check.studies.section5.protocols import (PANELS, PROTOCOLS, PRODUCES, SWEPT_PROTOCOL, reduction,
+                                                     sweep_protocols, units_of_work)
 
 
 def matmul_peak(size: int = 2048, repeats: int = 3) -> float:
@@ -74,6 +74,19 @@ def produce_sweep(panel: str, *, out: Path, log) -> dict:
     (out / f"{panel}-sweep.json").write_text(json.dumps(record, sort_keys=True, separators=(",", ":")))
     print(f"[{panel}] wrote {out / panel}-sweep.json ({len(runs)} protocols)", file=log, flush=True)
     return record
+
+
+def replot(directory: Path) -> list[Path]:
+    """Redraw NAME.png from NAME.json for every panel record in ``directory`` (no training); return the PNGs written.
+
+    For a change of the drawings (:mod:`.plots`) alone: the records, and so the data, stay as they are."""
+    written = []
+    for panel in PANELS:
+        source = directory / f"{panel}.json"
+        if source.exists():
+            plot(panel, json.loads(source.read_text()), directory / f"{panel}.png")
+            written.append(directory / f"{panel}.png")
+    return written
 
 
 def _write(panel: str, out: Path, record: dict, peak: float) -> dict:
