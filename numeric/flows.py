@@ -29,7 +29,7 @@ from numeric.integrate import IntegrationError, dormand_prince
 from numeric.linear import ConstantMetricFlow
 from numeric.losses import StronglyConvexQuadratic
 from numeric.metrics import ConstantMetric
-from numeric.validation import finite_array, positive_number, times
+from numeric.validation import flow_instance, times, tolerances
 
 #: Default tolerances of the adaptive path.
 DEFAULT_RTOL = 1e-10
@@ -62,9 +62,7 @@ class FlowResult:
 
 
 def _check_instance(loss, metric, y0) -> np.ndarray:
-    if metric.dim != loss.dim:
-        raise ValueError(f"metric has dimension {metric.dim} but the loss has {loss.dim}")
-    return finite_array(y0, "y0", shape=(loss.dim,))
+    return flow_instance(loss, metric, y0)
 
 
 def _is_exact(loss, metric, horizon: float) -> bool:
@@ -95,12 +93,14 @@ def solve(loss, metric, y0, ts, *, rtol: float = DEFAULT_RTOL, atol: float = DEF
     Raises
     ------
     ValueError
-        For mismatched dimensions, NaN/inf input or bad times.
+        For a loss or metric without the attributes the flow uses, mismatched dimensions,
+        NaN/inf input, bad times, rtol not a finite number > 0 or atol not a finite number >= 0.
     IntegrationError
         If the adaptive path cannot meet ``rtol``/``atol``.
     """
     y0 = _check_instance(loss, metric, y0)
     ts = _from_zero(times(ts))
+    rtol, atol = tolerances(rtol, atol)
     if _is_exact(loss, metric, float(ts[-1])):
         return _exact(loss, metric, y0, ts)
     batch = batched_flow([loss], [metric], y0[None], ts, rtol=rtol, atol=atol)
@@ -144,6 +144,6 @@ def batched_flow(losses: Sequence, metrics: Sequence, y0s, ts, *, rtol: float = 
     for loss, metric, y0 in zip(losses, metrics, y0s):
         _check_instance(loss, metric, y0)
     ts = _from_zero(times(ts))
-    positive_number(rtol, "rtol"), positive_number(atol, "atol")
+    rtol, atol = tolerances(rtol, atol)
     y, error, _ = dormand_prince(stacked_rhs(losses, metrics), np.asarray(y0s, dtype=float).T, ts, rtol=rtol, atol=atol)
     return FlowResult(ts, np.transpose(y, (2, 0, 1)), error.T, "adaptive")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from numeric.validation import finite_array
+from numeric.validation import finite_array, positive_integer
 
 SCALINGS = {"one": lambda m: 1.0, "sqrt": lambda m: 1.0 / np.sqrt(m), "mean": lambda m: 1.0 / m}
 
@@ -51,14 +51,16 @@ class TwoLayerNetwork:
     """f(w, x) = s(m) sum_j b_j sigma(a_j . x), seen through its values on the inputs X."""
 
     def __init__(self, inputs, width: int, activation: str = "tanh", scaling: str = "sqrt"):
+        """Raises ValueError for inputs that are not a finite (n, d) array with n, d >= 1, a width that is not a
+        positive integer (2.5 is refused, not truncated), or an unknown activation or scaling."""
         self.inputs = finite_array(inputs, "inputs", ndim=2)
-        if activation not in ACTIVATIONS:
+        if 0 in self.inputs.shape:
+            raise ValueError(f"inputs must have at least one row and one column, got shape {self.inputs.shape}")
+        if not isinstance(activation, str) or activation not in ACTIVATIONS:
             raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
-        if scaling not in SCALINGS:
+        if not isinstance(scaling, str) or scaling not in SCALINGS:
             raise ValueError(f"scaling must be one of {', '.join(SCALINGS)}, got {scaling!r}")
-        if int(width) < 1:
-            raise ValueError(f"width must be a positive integer, got {width!r}")
-        self.width, self.activation, self.scaling = int(width), activation, scaling
+        self.width, self.activation, self.scaling = positive_integer(width, "width"), activation, scaling
         self.dim = self.inputs.shape[1]
         self.scale = SCALINGS[scaling](self.width)
         self._sigma, self._sigma_prime, self._sigma_second = ACTIVATIONS[activation]
@@ -72,8 +74,14 @@ class TwoLayerNetwork:
         return self.width * (self.dim + 1)
 
     def unpack(self, w) -> tuple[np.ndarray, np.ndarray]:
-        """(a of shape (..., m, d), b of shape (..., m)) from flat parameters of shape (..., p)."""
+        """(a of shape (..., m, d), b of shape (..., m)) from flat parameters of shape (..., p).
+
+        Raises ValueError unless the last axis of w has p = m (d + 1) entries.
+        """
         w = np.asarray(w, dtype=float)
+        if w.ndim == 0 or w.shape[-1] != self.n_params:
+            raise ValueError(f"w must have {self.n_params} = width * (dim + 1) parameters on its last axis, "
+                             f"got shape {w.shape}")
         split = self.width * self.dim
         return w[..., :split].reshape(w.shape[:-1] + (self.width, self.dim)), w[..., split:]
 
@@ -84,16 +92,31 @@ class TwoLayerNetwork:
     def predict(self, w, inputs) -> np.ndarray:
         """f(w, x) for each row x of ``inputs`` (w may be a batch of shape (..., p))."""
         a, b = self.unpack(w)
-        pre = np.einsum("nd,...md->...nm", np.asarray(inputs, dtype=float), a)
+        pre = np.einsum("nd,...md->...nm", self._checked_inputs(inputs), a)
         return self.scale * np.einsum("...nm,...m->...n", self._sigma(pre), b)
+
+    def _checked_inputs(self, inputs) -> np.ndarray:
+        """``inputs`` as a float array of shape (n, d) with this network's d (a shape check only: cheap)."""
+        if inputs is self.inputs:
+            return inputs
+        inputs = np.asarray(inputs, dtype=float)
+        if inputs.ndim != 2 or inputs.shape[1] != self.dim:
+            raise ValueError(f"inputs must have shape (n, {self.dim}), got {inputs.shape}")
+        return inputs
+
+    def _single(self, w) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`unpack` for one parameter vector of shape (p,)."""
+        if np.ndim(w) != 1:
+            raise ValueError(f"w must be one parameter vector of shape ({self.n_params},), got shape {np.shape(w)}")
+        return self.unpack(w)
 
     def __call__(self, w) -> np.ndarray:
         return self.predict(w, self.inputs)
 
     def jacobian_at(self, w, inputs) -> np.ndarray:
-        """D_w f(w, x) for each row x of ``inputs``: shape (len(inputs), p)."""
-        a, b = self.unpack(w)
-        inputs = np.asarray(inputs, dtype=float)
+        """D_w f(w, x) for each row x of ``inputs``: shape (len(inputs), p) (w a single parameter vector)."""
+        a, b = self._single(w)
+        inputs = self._checked_inputs(inputs)
         pre = inputs @ a.T  # (n, m)
         d_a = self.scale * (self._sigma_prime(pre) * b)[:, :, None] * inputs[:, None, :]
         d_b = self.scale * self._sigma(pre)
@@ -110,7 +133,7 @@ class TwoLayerNetwork:
         """
         if self._sigma_second is None:
             raise ValueError(f"f is not twice differentiable for the {self.activation} activation")
-        a, b = self.unpack(w)
+        a, b = self._single(w)
         pre = self.inputs @ a.T  # (n, m)
         n, m, d = self.n_outputs, self.width, self.dim
         hessian = np.zeros((n, self.n_params, self.n_params))

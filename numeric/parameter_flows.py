@@ -22,12 +22,14 @@ from numeric.flows import DEFAULT_ATOL, DEFAULT_RTOL, FlowResult
 from numeric.integrate import dormand_prince
 from numeric.metrics import Metric
 from numeric.models import StackedSineTilted
-from numeric.validation import finite_array, positive_number, times
+from numeric.validation import finite_array, model_and_loss, positive_number, times, tolerances
 
 
-def _displacement_atol(alpha: float, atol: float | None) -> float:
-    """The absolute tolerance on w - w0: DEFAULT_ATOL/alpha unless given, as the displacement scales like 1/alpha."""
-    return DEFAULT_ATOL / alpha if atol is None else positive_number(atol, "atol")
+def _displacement_tolerances(alpha: float, rtol, atol) -> tuple[float, float]:
+    """(rtol, atol) on w - w0, checked: atol is DEFAULT_ATOL/alpha unless given, as the displacement scales like
+    1/alpha."""
+    rtol, atol = tolerances(rtol, atol)
+    return rtol, DEFAULT_ATOL / alpha if atol is None else atol
 
 
 def _integrate(velocity, w0, ts, rtol, atol) -> FlowResult:
@@ -48,9 +50,16 @@ def lazy_flow(model, loss, w0, alpha: float, ts, *, rtol: float = DEFAULT_RTOL, 
 
     The error is controlled on the displacement w - w0 (rtol relative to it; atol, by default
     DEFAULT_ATOL/alpha, absolute), since the displacement is O(1/alpha) in the lazy regime.
+
+    Raises
+    ------
+    ValueError
+        If loss.dim differs from model.n_outputs, alpha or a tolerance is not a finite number > 0,
+        w0 is not a finite vector of model.n_params entries, or ts are bad times.
     """
+    model_and_loss(model, loss)
     alpha, ts = positive_number(alpha, "alpha"), times(ts)
-    atol = _displacement_atol(alpha, atol)
+    rtol, atol = _displacement_tolerances(alpha, rtol, atol)
     w0 = finite_array(w0, "w0", shape=(model.n_params,))
 
     def velocity(w):
@@ -71,8 +80,12 @@ def stacked_lazy_flow(vjp, gradient, alphas, w0s, ts, *, horizons=None, rtol: fl
     Returns w (B, T, p) at ``ts`` (normalized when ``horizons`` is given).
     """
     alphas = np.array([positive_number(a, "alpha") for a in alphas])
-    w0s, ts = np.asarray(w0s, dtype=float), times(ts)
-    speeds = np.ones_like(alphas) if horizons is None else np.asarray(horizons, dtype=float)
+    w0s, ts, rtol = finite_array(w0s, "w0s", ndim=2), times(ts), positive_number(rtol, "rtol")
+    if len(w0s) != alphas.size:
+        raise ValueError(f"w0s must have one row per alpha ({alphas.size}), got shape {w0s.shape}")
+    speeds = np.ones_like(alphas) if horizons is None else np.array([positive_number(h, "horizons") for h in horizons])
+    if speeds.size != alphas.size:
+        raise ValueError(f"horizons must have one entry per alpha ({alphas.size}), got {speeds.size}")
 
     def velocity(s, d):  # d: displacements (p, B)
         return (speeds[:, None] * lazy_velocities(vjp, gradient, alphas, d.T)).T
@@ -97,6 +110,10 @@ def _sine_parts(models, losses):
 def batched_lazy_flow(models, losses, alphas, ts, *, rtol: float = DEFAULT_RTOL) -> FlowResult:
     """The lazy flows from w0 = 0 of B sine-tilted models of one shape (instance b: models[b], losses[b],
     alphas[b], as :func:`lazy_flow`), integrated together by :func:`stacked_lazy_flow`: w of shape (B, T, p)."""
+    if not len(models) == len(losses) == len(alphas) or len(models) == 0:
+        raise ValueError(f"batch sizes differ or are 0: {len(models)} models, {len(losses)} losses, {len(alphas)} alphas")
+    for model, loss in zip(models, losses):
+        model_and_loss(model, loss)
     vjp, gradient = _sine_parts(models, losses)
     return stacked_lazy_flow(vjp, gradient, alphas, np.zeros((len(models), models[0].n_params)), ts, rtol=rtol)
 
@@ -111,8 +128,9 @@ def batched_lazy_velocity(models, losses, alphas, w) -> np.ndarray:
 def tangent_flow(model, loss, w0, alpha: float, ts, *, rtol: float = DEFAULT_RTOL,
                  atol: float | None = None) -> FlowResult:
     """wbar(ts) for the tangent model T(w) = h(w0) + Dh(w0)(w - w0); tolerances as in :func:`lazy_flow`."""
+    model_and_loss(model, loss)
     alpha, ts = positive_number(alpha, "alpha"), times(ts)
-    atol = _displacement_atol(alpha, atol)
+    rtol, atol = _displacement_tolerances(alpha, rtol, atol)
     w0 = finite_array(w0, "w0", shape=(model.n_params,))
     jacobian, offset = model.jacobian(w0), model(w0)
 
@@ -201,12 +219,11 @@ class ModelInducedMetric(Metric):
     PATH_POINTS = 1001
 
     def __init__(self, model, loss, w0, alpha: float, horizon: float = 10.0):
+        model_and_loss(model, loss)
         self.model, self.loss = model, loss
         self.alpha = positive_number(alpha, "alpha")
         self.horizon = positive_number(horizon, "horizon")
         self.w0 = finite_array(w0, "w0", shape=(model.n_params,))
-        if loss.dim != model.n_outputs:
-            raise ValueError(f"loss has dimension {loss.dim} but the model has {model.n_outputs} outputs")
         self.dim, self.lam = model.n_outputs, model.kernel_floor
         self.y0 = self.alpha * model(self.w0)
         self._grid = np.linspace(0.0, self.horizon, self.PATH_POINTS)

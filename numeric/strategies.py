@@ -5,9 +5,17 @@ Public, for other people's test suites::
     from hypothesis import given
     from numeric.strategies import strongly_convex_losses, time_varying_metrics, initial_points
 
-Every strategy takes keyword-only bounds, validates them (raising hypothesis'
-``InvalidArgument``), and documents what its examples shrink towards. Instances have a
-``repr`` that is valid Python, so a shrunk counterexample can be replayed by copying it.
+Every strategy takes keyword-only bounds, validates them (raising
+:class:`StrategyArgumentError`, both hypothesis' ``InvalidArgument`` and a ``ValueError``),
+and documents what its examples shrink towards.
+
+Replay. Every drawn object is printed by its own ``repr``, which is valid Python and exact:
+losses, metrics and models repr as their constructor calls with every float in full
+(``StronglyConvexQuadratic(H=[[0.5]], y_star=[0.0])``), and the arrays the strategies return
+(points, rotations, matrices) are :class:`ExactArray`s, which repr as ``array([...])`` with
+every float in full. So hypothesis' printed falsifying example evaluates, after
+``from numpy import array`` and the imports of the classes it names, to an instance equal to
+the one that failed.
 """
 
 from __future__ import annotations
@@ -34,9 +42,28 @@ ADVERSARIAL_FAMILIES = ("level_set_transport", "forcing")
 _MAX_DIM = 12
 
 
+class StrategyArgumentError(InvalidArgument, ValueError):
+    """A bad argument of a strategy: hypothesis' ``InvalidArgument``, and a ``ValueError`` as numeric/ raises."""
+
+
 def _require(condition: bool, message: str) -> None:
     if not condition:
-        raise InvalidArgument(message)
+        raise StrategyArgumentError(message)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _check_dim(name: str, value, low: int = 1) -> None:
+    _require(isinstance(value, int) and not isinstance(value, bool) and low <= value <= _MAX_DIM,
+             f"{name} must be an integer in [{low}, {_MAX_DIM}], got {value!r}")
+
+
+def _check_range(low_name: str, low, high_name: str, high) -> None:
+    """``low`` checked > 0 elsewhere; ``high`` a finite number >= low."""
+    _require(_is_number(high) and high >= low, f"{high_name} must be a finite number >= {low_name} = {low!r}, "
+             f"got {high!r}")
 
 
 def _check_dims(min_dim, max_dim) -> None:
@@ -46,13 +73,30 @@ def _check_dims(min_dim, max_dim) -> None:
 
 
 def _check_positive(name: str, value) -> None:
-    _require(isinstance(value, (int, float)) and math.isfinite(value) and value > 0,
-             f"{name} must be a finite number > 0, got {value!r}")
+    _require(_is_number(value) and value > 0, f"{name} must be a finite number > 0, got {value!r}")
 
 
 def _check_choices(name: str, chosen, allowed) -> None:
     _require(len(chosen) > 0 and set(chosen) <= set(allowed),
              f"{name} must be a non-empty subset of {allowed}, got {chosen!r}")
+
+
+class ExactArray(np.ndarray):
+    """A float array whose repr is exact: ``array([...])`` with each entry's shortest round-trip repr.
+
+    numpy's own repr keeps 8 significant digits, so a printed counterexample would replay a nearby point, not
+    the one that failed. The arrays the strategies return are ExactArrays; after ``from numpy import array`` their
+    repr evaluates to an equal plain array. Everything else is numpy's: arithmetic on an ExactArray gives an
+    ExactArray, ``np.asarray`` a plain view.
+    """
+
+    def __repr__(self) -> str:
+        return f"array({self.tolist()!r})"
+
+
+def exact_array(values) -> ExactArray:
+    """A float copy of ``values`` as an :class:`ExactArray`."""
+    return np.array(values, dtype=float).view(ExactArray)
 
 
 def _floats(lo: float, hi: float):
@@ -74,18 +118,20 @@ def _matrices(rows: int, cols: int, bound: float):
 
 def rotations(dim: int):
     """Orthogonal matrices as products of Givens rotations; shrink towards the identity."""
+    _check_dim("dim", dim)
     pairs = [(i, j) for i in range(dim) for j in range(i + 1, dim)]
 
-    def build(angles) -> np.ndarray:
+    @st.composite
+    def build(draw) -> np.ndarray:
         rotation = np.eye(dim)
-        for (i, j), angle in zip(pairs, angles):
+        for (i, j), angle in zip(pairs, draw(_vectors(len(pairs), -math.pi, math.pi))):
             givens = np.eye(dim)
             givens[[i, j], [i, j]] = math.cos(angle)
             givens[i, j], givens[j, i] = -math.sin(angle), math.sin(angle)
             rotation = givens @ rotation
-        return rotation
+        return exact_array(rotation)
 
-    return _vectors(len(pairs), -math.pi, math.pi).map(build)
+    return build()
 
 
 def _spectrum(mu: float, nu: float, fractions) -> np.ndarray:
@@ -136,7 +182,7 @@ def strongly_convex_losses(*, min_dim: int = 1, max_dim: int = 6, min_mu: float 
     """
     _check_dims(min_dim, max_dim)
     _check_positive("min_mu", min_mu)
-    _require(isinstance(max_kappa, (int, float)) and max_kappa >= 1, f"max_kappa must be >= 1, got {max_kappa!r}")
+    _require(_is_number(max_kappa) and max_kappa >= 1, f"max_kappa must be a finite number >= 1, got {max_kappa!r}")
     _check_choices("kinds", tuple(kinds), LOSS_KINDS)
     _require(isinstance(kappa_one, bool), f"kappa_one must be True or False, got {kappa_one!r}")
     return _losses(min_dim, max_dim, float(min_mu), float(max_kappa), tuple(kinds), kappa_one)
@@ -182,14 +228,21 @@ def sine_model_from(coupling, eps: float, fractions, left, right) -> SineTiltedL
     return SineTiltedLinear(left @ stretch @ right.T, coupling, eps)
 
 
-def _rotating(dim, lam):
-    return st.builds(lambda spread, fractions, generator: rotating_from(lam, spread, fractions, generator),
-                     _floats(0.0, 10.0), _vectors(dim - 1, 0.0, 1.0), _matrices(dim, dim, 1.0))
+# The strategies below build their objects inside st.composite, never with st.builds or .map of a local function
+# or lambda: hypothesis prints an object it saw built by a call as that call (``build(array(...), 0.1)``) whenever
+# an argument earns an "or any other generated value" comment, and such a call cannot be replayed. An object
+# built inside a composite is printed by its own repr, which is valid Python.
+
+@st.composite
+def _rotating(draw, dim, lam):
+    spread, fractions = draw(_floats(0.0, 10.0)), draw(_vectors(dim - 1, 0.0, 1.0))
+    return rotating_from(lam, spread, fractions, draw(_matrices(dim, dim, 1.0)))
 
 
-def _floor_plus_gram(dim, lam):
-    return st.builds(lambda b0, b1, omega: FloorPlusGram(lam, b0, b1, omega),
-                     _matrices(dim, dim, 1.5), _matrices(dim, dim, 1.5), _floats(0.0, 3.0))
+@st.composite
+def _floor_plus_gram(draw, dim, lam):
+    b0, b1 = draw(_matrices(dim, dim, 1.5)), draw(_matrices(dim, dim, 1.5))
+    return FloorPlusGram(lam, b0, b1, draw(_floats(0.0, 3.0)))
 
 
 #: Pieces of a piecewise-constant metric last at least this fraction of its horizon: a switch drawn closer to
@@ -197,10 +250,12 @@ def _floor_plus_gram(dim, lam):
 MIN_PIECE_FRACTION = 1e-6
 
 
-def _piecewise(dim, lam, horizon):
-    return st.integers(1, 4).flatmap(lambda pieces: st.builds(
-        lambda fractions, factors: piecewise_from(lam, horizon, fractions, factors),
-        _vectors(pieces - 1, 0.0, 1.0), st.lists(_matrices(dim, dim, 1.5), min_size=pieces, max_size=pieces)))
+@st.composite
+def _piecewise(draw, dim, lam, horizon):
+    pieces = draw(st.integers(1, 4))
+    fractions = draw(_vectors(pieces - 1, 0.0, 1.0))
+    return piecewise_from(lam, horizon, fractions, draw(st.lists(_matrices(dim, dim, 1.5), min_size=pieces,
+                                                                  max_size=pieces)))
 
 
 def _model_induced(dim, lam, horizon):
@@ -230,7 +285,7 @@ def time_varying_metrics(*, dim: int, lam: float, families=METRIC_FAMILIES, hori
     Shrinks towards: the first family, static metrics (zero rotation generator, zero
     frequency, a single piece) and Sigma = lam Id where the family allows it.
     """
-    _require(isinstance(dim, int) and 1 <= dim <= _MAX_DIM, f"dim must be an integer in [1, {_MAX_DIM}], got {dim!r}")
+    _check_dim("dim", dim)
     _check_positive("lam", lam)
     _check_positive("horizon", horizon)
     _check_choices("families", tuple(families), METRIC_FAMILIES)
@@ -245,23 +300,29 @@ def initial_points(*, dim: int, center=None, min_distance: float = 0.1, max_dist
 
     Shrinks towards: center + min_distance * e1.
     """
-    _require(isinstance(dim, int) and 1 <= dim <= _MAX_DIM, f"dim must be an integer in [1, {_MAX_DIM}], got {dim!r}")
+    _check_dim("dim", dim)
     _check_positive("min_distance", min_distance)
-    _require(isinstance(max_distance, (int, float)) and max_distance >= min_distance,
-             f"max_distance must be >= min_distance, got {max_distance!r}")
-    center = np.zeros(dim) if center is None else np.asarray(center, dtype=float)
-    _require(center.shape == (dim,), f"center must have shape ({dim},), got {center.shape}")
+    _check_range("min_distance", min_distance, "max_distance", max_distance)
+    try:
+        center = np.zeros(dim) if center is None else np.array(center, dtype=float)
+    except (TypeError, ValueError):
+        raise StrategyArgumentError(f"center must be a vector of {dim} finite numbers, got {center!r}") from None
+    _require(center.shape == (dim,), f"center must have shape ({dim},) (dim={dim}), got {center.shape}")
+    _require(bool(np.all(np.isfinite(center))), f"center must be finite, got {center.tolist()!r}")
     low = np.full(dim, -1.0)
     low[0] = -2.0  # e1 + offset then covers every direction
 
-    def build(offset, distance):
-        direction = np.eye(dim)[0] + offset
+    offsets = st.tuples(*[_floats(lo, 1.0) for lo in low]).map(np.array)
+
+    @st.composite
+    def build(draw):
+        direction = np.eye(dim)[0] + draw(offsets)
+        distance = draw(_between(min_distance, max_distance))
         norm = np.linalg.norm(direction)
         direction = np.eye(dim)[0] if norm < 1e-12 else direction / norm
-        return center + distance * direction
+        return exact_array(center + distance * direction)
 
-    offsets = st.tuples(*[_floats(lo, 1.0) for lo in low]).map(np.array)
-    return st.builds(build, offsets, _between(min_distance, max_distance))
+    return build()
 
 
 @st.composite
@@ -296,7 +357,8 @@ def flow_instances(*, min_dim: int = 1, max_dim: int = 4, min_mu: float = 0.1, m
     lam = min_lam, the first family and y0 = y* + 0.1 e1.
     """
     _check_positive("min_lam", min_lam)
-    _require(isinstance(max_lam, (int, float)) and max_lam >= min_lam, f"max_lam must be >= min_lam, got {max_lam!r}")
+    _check_range("min_lam", min_lam, "max_lam", max_lam)
+    _check_positive("horizon", horizon)
     _check_choices("families", tuple(families), METRIC_FAMILIES + ADVERSARIAL_FAMILIES)
     _require(any(f in METRIC_FAMILIES for f in families) or "quadratic" in kinds,
              "adversarial families need the 'quadratic' loss kind")
@@ -316,6 +378,10 @@ def loss_points(*, min_dim: int = 1, max_dim: int = 4, max_kappa: float = 100.0,
 
 def metric_samples(*, max_dim: int = 4, min_lam: float = 0.1, max_lam: float = 2.0, horizon: float = 10.0):
     """Triples (metric, t, v): a metric, a time in [0, horizon] and a vector v != 0."""
+    _check_dim("max_dim", max_dim)
+    _check_positive("min_lam", min_lam)
+    _check_range("min_lam", min_lam, "max_lam", max_lam)
+    _check_positive("horizon", horizon)
 
     @st.composite
     def build(draw):
@@ -328,8 +394,16 @@ def metric_samples(*, max_dim: int = 4, min_lam: float = 0.1, max_lam: float = 2
 
 def matrix_pairs(*, max_rows: int = 4, max_cols: int = 5, bound: float = 3.0):
     """Pairs (A, E) of equally shaped matrices with entries in [-bound, bound]. Shrink to zeros."""
-    return st.tuples(st.integers(1, max_rows), st.integers(1, max_cols)).flatmap(
-        lambda shape: st.tuples(_matrices(*shape, bound), _matrices(*shape, bound)))
+    _check_dim("max_rows", max_rows)
+    _check_dim("max_cols", max_cols)
+    _check_positive("bound", bound)
+
+    @st.composite
+    def build(draw):
+        shape = draw(st.tuples(st.integers(1, max_rows), st.integers(1, max_cols)))
+        return exact_array(draw(_matrices(*shape, bound))), exact_array(draw(_matrices(*shape, bound)))
+
+    return build()
 
 
 def sine_models(*, max_outputs: int = 3, max_extra_params: int = 2):
@@ -337,6 +411,8 @@ def sine_models(*, max_outputs: int = 3, max_extra_params: int = 2):
 
     Shrinks towards: one output, a square identity J0 and eps = 0.
     """
+    _check_dim("max_outputs", max_outputs)
+    _check_dim("max_extra_params", max_extra_params, low=0)
 
     @st.composite
     def build(draw):

@@ -38,6 +38,7 @@ import sympy as sp
 from numeric.flows import DEFAULT_ATOL, DEFAULT_RTOL, solve, frozen_metric
 from numeric.metrics import PiecewiseConstant
 from numeric.stability import sup_forcing
+from numeric.validation import flow_instance, positive_number, tolerances
 from proofs_check.results import CheckResult
 from symbolic import SYMBOLS, derive, parse_expression
 
@@ -132,6 +133,7 @@ UNIFORM_POINTS, GEOMETRIC_POINTS = 81, 40
 
 def check_times(metric, horizon: float) -> np.ndarray:
     """The time grid: uniform, geometric near 0, and every switch time of the metric."""
+    horizon = positive_number(horizon, "horizon")
     grid = [np.linspace(0.0, horizon, UNIFORM_POINTS), horizon * np.geomspace(1e-7, 1.0, GEOMETRIC_POINTS)]
     if isinstance(metric, PiecewiseConstant):
         switches = metric.switch_times[metric.switch_times <= horizon]
@@ -143,7 +145,15 @@ def check_times(metric, horizon: float) -> np.ndarray:
 
 def horizon_for(loss, metric, horizon: float | None) -> float:
     """The requested horizon, capped at MAX_EFOLDINGS of the slowest rate mu*lam."""
-    return min(DEFAULT_HORIZON if horizon is None else horizon, MAX_EFOLDINGS / (loss.mu * metric.lam))
+    requested = DEFAULT_HORIZON if horizon is None else positive_number(horizon, "horizon")
+    return min(requested, MAX_EFOLDINGS / (loss.mu * metric.lam))
+
+
+def _checked(loss, metric, y0, rtol, atol) -> tuple[np.ndarray, float, float]:
+    """(y0, rtol, atol) of a property check, validated before any work (see :func:`lemma_3_3`'s Raises)."""
+    y0 = flow_instance(loss, metric, y0)
+    rtol, atol = tolerances(rtol, atol)
+    return y0, rtol, atol
 
 
 def _compare(claim, ts, observed, bound, error, scale, method) -> PropertyResult:
@@ -180,9 +190,17 @@ def _escalating(run, rtol: float, atol: float) -> PropertyResult:
 
 def lemma_3_3(loss, metric, y0, *, bound=None, horizon: float | None = None, rtol: float = DEFAULT_RTOL,
               atol: float = DEFAULT_ATOL) -> PropertyResult:
-    """Check Lemma 3.3 (or a variant ``bound``) along y' = -Sigma(t) grad R(y) from y0."""
+    """Check Lemma 3.3 (or a variant ``bound``) along y' = -Sigma(t) grad R(y) from y0.
+
+    Raises
+    ------
+    ValueError
+        If ``loss`` lacks dim, mu, nu, y_star or grad, ``metric`` is not callable or lacks dim or lam, their
+        dimensions differ, ``y0`` is not a finite vector of loss.dim entries, ``horizon`` is not a finite
+        number > 0, or ``rtol``/``atol`` are not finite numbers > 0.
+    """
+    y0, rtol, atol = _checked(loss, metric, y0, rtol, atol)
     expression = bound_expression(bound, "lemma_3_3_bound", LEMMA_3_3_SYMBOLS)
-    y0 = np.asarray(y0, dtype=float)
     ts = check_times(metric, horizon_for(loss, metric, horizon))
     values = {"t": ts, "mu": loss.mu, "nu": loss.nu, "kappa": loss.nu / loss.mu, "lam": metric.lam,
               "d0": float(np.linalg.norm(y0 - loss.y_star))}
@@ -199,11 +217,14 @@ def lemma_3_3(loss, metric, y0, *, bound=None, horizon: float | None = None, rto
 
 def stability(loss, metric, y0, *, bound=None, time_dependent: bool = False, horizon: float | None = None,
               rtol: float = DEFAULT_RTOL, atol: float = DEFAULT_ATOL) -> PropertyResult:
-    """Check Lemma A.1 (or our time-dependent bound, or a variant) on the pair (y, ybar)."""
+    """Check Lemma A.1 (or our time-dependent bound, or a variant) on the pair (y, ybar).
+
+    Raises ValueError for bad arguments, as :func:`lemma_3_3`.
+    """
+    y0, rtol, atol = _checked(loss, metric, y0, rtol, atol)
     default = "stability_bound_time_dependent" if time_dependent else "stability_bound"
     claim = LEMMA_A_1_SHARP if time_dependent else LEMMA_A_1
     expression = bound_expression(bound, default, LEMMA_A_1_SYMBOLS)
-    y0 = np.asarray(y0, dtype=float)
     ts = check_times(metric, horizon_for(loss, metric, horizon))
     frozen = frozen_metric(metric)
 

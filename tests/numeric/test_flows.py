@@ -130,6 +130,11 @@ def test_an_unreachable_tolerance_raises_instead_of_returning(rng, monkeypatch):
     (lambda l, m: solve(l, m, np.ones(3), [0.0, 2.0, 1.0]), "nondecreasing"),
     (lambda l, m: solve(l, m, [np.nan, 0, 0], [0.0, 1.0]), "NaN or inf"),
     (lambda l, m: solve(l, ConstantMetric(np.eye(2)), np.ones(3), [0.0, 1.0]), "dimension"),
+    (lambda l, m: solve(None, m, np.ones(3), [0.0, 1.0]), "loss must be a loss with"),
+    (lambda l, m: solve(l, m, np.ones(3), [0.0, 1.0], rtol=0), "rtol must be a finite number > 0, got 0"),
+    (lambda l, m: solve(l, m, np.ones(3), [0.0, 1.0], rtol=-1), "rtol must be"),
+    (lambda l, m: solve(l, m, np.ones(3), [0.0, 1.0], atol=np.inf), "atol must be"),
+    (lambda l, m: batched_flow([l], [m], [np.ones(3)], [0.0, 1.0], rtol=np.nan), "rtol must be"),
 ])
 def test_bad_flow_input_is_a_value_error(rng, call, message):
     loss, metric = _instances(rng)["gram"]

@@ -97,6 +97,13 @@ def test_certified_lipschitz_bound_dominates_sampled_differences(rng):
     (lambda: TwoLayerNetwork(np.ones((2, 2)), 3, "sigmoid"), "activation must be"),
     (lambda: TwoLayerNetwork(np.ones((2, 2)), 3, "tanh", "log"), "scaling must be"),
     (lambda: TwoLayerNetwork(np.ones((2, 2)), 0), "width must be"),
+    (lambda: TwoLayerNetwork(np.ones((2, 2)), 2.5), "width must be a positive integer, got 2.5"),
+    (lambda: TwoLayerNetwork(np.ones(2), 2), "inputs must have 2 dimension"),
+    (lambda: TwoLayerNetwork(np.ones((2, 2)), 2).jacobian(np.ones(7)), r"w must have 6 = width \* \(dim \+ 1\)"),
+    (lambda: TwoLayerNetwork(np.ones((2, 2)), 2).hessian(np.ones(7)), "w must have 6"),
+    (lambda: TwoLayerNetwork(np.ones((2, 2)), 2).predict(np.ones(7), np.ones((3, 2))), "w must have 6"),
+    (lambda: TwoLayerNetwork(np.ones((2, 2)), 2).jacobian_at(np.ones(7), np.ones((3, 2))), "w must have 6"),
+    (lambda: TwoLayerNetwork(np.ones((2, 2)), 2).jacobian_at(np.ones(6), np.ones((3, 3))), r"inputs must have shape \(n, 2\)"),
     (lambda: doubled_parameters(np.random.default_rng(0), 3, 2, 1.0), "even width"),
     (lambda: TwoLayerNetwork(np.ones((2, 2)), 2, "relu").lip_jacobian_bound(np.zeros(6), 1.0), "not Lipschitz"),
 ])

@@ -6,12 +6,13 @@ import textwrap
 
 import numpy as np
 import pytest
-from hypothesis import find, given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis.errors import InvalidArgument
 
+from numeric import adversarial, losses, metrics, models, parameter_flows
 from numeric.losses import StronglyConvexQuadratic
-from numeric.strategies import (KAPPA_ONE_ODDS, MIN_PIECE_FRACTION, flow_instances, initial_points,
-                                strongly_convex_losses, time_varying_metrics)
+from numeric.strategies import (KAPPA_ONE_ODDS, MIN_PIECE_FRACTION, flow_instances, initial_points, matrix_pairs,
+                                metric_samples, rotations, sine_models, strongly_convex_losses, time_varying_metrics)
 
 #: Losses sampled to count the draws of kappa = 1.
 KAPPA_SAMPLES = 120
@@ -33,10 +34,22 @@ KAPPA_SAMPLES = 120
     lambda: flow_instances(kinds=("logcosh",), families=("forcing",)),
     lambda: strongly_convex_losses(kappa_one=1),
     lambda: flow_instances(kappa_one="yes"),
+    lambda: initial_points(dim=2, center=[float("nan"), 0.0]),
+    lambda: initial_points(dim=2, center=[float("inf"), 0.0]),
+    lambda: initial_points(dim=2, max_distance=float("inf")),
+    lambda: strongly_convex_losses(max_kappa=float("inf")),
+    lambda: flow_instances(horizon=float("nan")),
+    lambda: flow_instances(max_lam=float("inf")),
+    lambda: metric_samples(max_lam=float("nan")),
+    lambda: rotations(0),
+    lambda: matrix_pairs(bound=float("inf")),
+    lambda: sine_models(max_outputs=0),
 ])
 def test_bad_arguments_are_rejected(make):
-    with pytest.raises(InvalidArgument):
+    """Raised as hypothesis' InvalidArgument, which is also a ValueError (as numeric/ raises elsewhere)."""
+    with pytest.raises(InvalidArgument) as raised:
         make().example()
+    assert isinstance(raised.value, ValueError)
 
 
 def test_losses_shrink_towards_the_documented_target():
@@ -115,3 +128,31 @@ def test_strategies_and_profiles_work_from_a_scratch_project(tmp_path):
                             text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "3 passed" in result.stdout
+
+
+#: Names a printed falsifying example may use: numpy's array and the classes of numeric/.
+REPLAY_NAMESPACE = {"array": np.array} | {name: value for module in (losses, metrics, adversarial, models,
+                                                                      parameter_flows)
+                                          for name, value in vars(module).items() if isinstance(value, type)}
+
+
+def test_a_printed_falsifying_example_replays_exactly():
+    """What hypothesis prints for a failing @given(flow_instances()) evaluates to the instance that failed."""
+    failed = []
+
+    @settings(max_examples=5, derandomize=True, database=None, phases=[Phase.generate])  # unshrunk: full floats
+    @given(flow_instances(min_dim=2, families=("rotating",)))
+    def fails_away_from_the_minimizer(instance):
+        failed.append(instance)
+        loss, _, y0 = instance
+        assert np.linalg.norm(y0 - loss.y_star) < 0.1
+
+    with pytest.raises(AssertionError) as raised:
+        fails_away_from_the_minimizer()
+    printed = next(note for note in raised.value.__notes__ if "fails_away_from_the_minimizer(" in note)
+    call = printed[printed.index("fails_away_from_the_minimizer("):]
+    replayed = eval(call, REPLAY_NAMESPACE | {"fails_away_from_the_minimizer": dict})["instance"]
+    loss, metric, y0 = failed[-1]
+    assert len(repr(y0[0])) > 10  # a float that numpy's own repr (8 digits) would have rounded
+    assert repr(replayed[:2]) == repr((loss, metric)) and np.array_equal(replayed[2], y0)
+    assert np.array_equal(replayed[1](0.7), metric(0.7)) and np.array_equal(replayed[0].grad(y0), loss.grad(y0))

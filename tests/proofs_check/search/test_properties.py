@@ -63,3 +63,22 @@ def test_stability_on_a_constant_metric_has_no_significant_ratio():
     """With Sigma(t) = Sigma(0), K = 0 and y = ybar: nothing above rounding is observed."""
     result = stability(*_equality_instance())
     assert not result.violation and result.ratio == 0.0
+
+
+
+@pytest.mark.parametrize("check", [lemma_3_3, stability])
+@pytest.mark.parametrize("change,message", [
+    ({"loss": None}, "loss must be a loss with"),
+    ({"metric": None}, "metric must be a metric with"),
+    ({"y0": [1.0, 1.0, 1.0]}, r"y0 must have shape \(2,\)"),
+    ({"y0": [1.0, np.nan]}, "y0 contains NaN"),
+    ({"rtol": 0.0}, "rtol must be a finite number > 0"),
+    ({"rtol": -1.0}, "rtol must be"),
+    ({"atol": np.inf}, "atol must be"),
+    ({"horizon": 0.0}, "horizon must be"),
+])
+def test_bad_arguments_are_value_errors_naming_the_argument(check, change, message):
+    loss, metric, y0 = _equality_instance()
+    arguments = {"loss": loss, "metric": metric, "y0": y0} | change
+    with pytest.raises(ValueError, match=message):
+        check(**arguments)
