@@ -37,7 +37,11 @@ def _record_steps(iterations: int, records: int) -> set[int]:
 
 
 def _trajectories(protocol: dict, seed: int, bar: ProgressBar, doublings=(True,)) -> list[dict]:
-    """Networks in 2-d (one per tau and doubling choice): |b_j(t)| a_j(t) over time, sign b_j, and the teacher."""
+    """Networks in 2-d (one per tau and doubling choice): |b_j(t)| a_j(t) over time, sign b_j, and the teacher.
+
+    Each run's record holds ``path`` (|b_j(t)| a_j(t), records x m x 2) and ``sign_b`` (sign of b_j at the end),
+    and the teacher in the same convention (the text's Figures 1 and 5): ``teacher`` holds |b_i| a_i per teacher
+    neuron and ``teacher_sign`` the sign of b_i (see :func:`teacher_neurons`)."""
     rng = np.random.default_rng(seed)
     d, n, m, taus = protocol["d"], protocol["n"], protocol["m"], protocol["taus"]
     teacher = Teacher.draw(rng, d)
@@ -59,9 +63,17 @@ def _trajectories(protocol: dict, seed: int, bar: ProgressBar, doublings=(True,)
     displacement = _relative_displacement(a0, b0, a, b)
     return [{"tau": tau, "doubling": doubling, "path": np.round(path[i], PATH_DECIMALS).tolist(), "sign_b": np.sign(b[i]).tolist(),
              "final_loss": float(losses[-1][i]), "relative_displacement": float(displacement[i]),
-             "teacher": (teacher.b[:, None] * teacher.a).tolist(), "iterations": protocol["iterations"],
+             **teacher_neurons(teacher), "iterations": protocol["iterations"],
              "step_size": float(descent.eta[i]), "flops": descent.flops / len(runs)}
             for i, (tau, doubling) in enumerate(runs)]
+
+
+def teacher_neurons(teacher: Teacher) -> dict:
+    """The teacher's neurons as the students' are drawn: {"teacher": |b_i| a_i, "teacher_sign": sign b_i}.
+
+    A neuron with b_i < 0 sits at |b_i| a_i = -b_i a_i, where the students' neurons with b_j < 0 go; the signed
+    neuron b_i a_i is ``teacher_sign[i] * teacher[i]``."""
+    return {"teacher": (np.abs(teacher.b)[:, None] * teacher.a).tolist(), "teacher_sign": np.sign(teacher.b).tolist()}
 
 
 def _relative_displacement(a0, b0, a, b) -> np.ndarray:

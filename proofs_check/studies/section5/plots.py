@@ -10,9 +10,16 @@ from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
+from matplotlib.patheffects import withStroke
 
 SIGN_COLOURS = {1.0: "tab:red", -1.0: "tab:blue", 0.0: "grey"}
+#: The teacher's arrows: filled heads, outlined in black to stand out of the students' paths of the same colour;
+#: slim, and under the students' end points (zorder), which gather on them in the active runs.
+TEACHER_ARROW = {"arrowstyle": "-|>", "lw": 1.2, "mutation_scale": 12,
+                 "path_effects": [withStroke(linewidth=2.4, foreground="black")]}
+TEACHER_ZORDER, END_ZORDER = 5, 6
 #: The square window [-h, h]^2 of the 2-d trajectory panels (Figures 1(a, b) and 5): h is WINDOW_MARGIN times the
 #: largest coordinate of the neurons |b_j| a_j, kept between MIN_HALF_WIDTH (the unit circle and the teacher's
 #: neurons, of norm 1, with a margin) and MAX_HALF_WIDTH (lazy runs have neurons at |b_j| ||a_j|| ~ 15-25, which
@@ -48,17 +55,16 @@ def clipped_neurons(path, half_width: float) -> int:
 
 def _trajectory_axes(axes, run: dict, title: str) -> None:
     """One network's neurons |b_j| a_j in 2-d: path (line), start (ring), end (dot), coloured by the sign of b_j at
-    the end; the teacher's neurons b_i a_i as arrows (as recorded); the unit circle; the window of
-    :func:`trajectory_half_width`, with the clipped neurons counted in the panel."""
+    the end; the teacher's neurons |b_i| a_i as arrows coloured by the sign of b_i (see :func:`teacher_arrows`); the
+    unit circle; the window of :func:`trajectory_half_width`, with the clipped neurons counted in the panel."""
     path = np.asarray(run["path"])  # (records, m, 2)
     for j, sign in enumerate(run["sign_b"]):
         colour = SIGN_COLOURS[float(sign)]
         axes.plot(path[:, j, 0], path[:, j, 1], color=colour, lw=0.8, alpha=0.7)
         axes.plot(path[0, j, 0], path[0, j, 1], "o", color=colour, mfc="none", ms=5, mew=0.6)
-        axes.plot(path[-1, j, 0], path[-1, j, 1], "o", color=colour, ms=3)
-    for arrow in run["teacher"]:
-        axes.annotate("", xy=arrow, xytext=(0, 0), zorder=5,
-                      arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.5})
+        axes.plot(path[-1, j, 0], path[-1, j, 1], "o", color=colour, ms=3, zorder=END_ZORDER)
+    for tip, colour in teacher_arrows(run):
+        axes.annotate("", xy=tip, xytext=(0, 0), zorder=TEACHER_ZORDER, arrowprops={**TEACHER_ARROW, "color": colour})
     theta = np.linspace(0, 2 * np.pi, 200)
     axes.plot(np.cos(theta), np.sin(theta), color="grey", lw=0.8, ls="--", zorder=4)
     half_width = trajectory_half_width(path)
@@ -66,6 +72,12 @@ def _trajectory_axes(axes, run: dict, title: str) -> None:
              xlabel=POSITION_LABELS[0], ylabel=POSITION_LABELS[1])
     axes.set_title(title, fontsize=9)
     _clipping_note(axes, path, half_width)
+
+
+def teacher_arrows(run: dict) -> list[tuple[tuple[float, float], str]]:
+    """(tip, colour) of the teacher's arrows: tip |b_i| a_i (the students' convention, so that the students' neurons
+    of sign b_i gather on it), colour the sign of b_i as for the students (:data:`SIGN_COLOURS`)."""
+    return [(tuple(tip), SIGN_COLOURS[float(sign)]) for tip, sign in zip(run["teacher"], run["teacher_sign"], strict=True)]
 
 
 def _clipping_note(axes, path: np.ndarray, half_width: float) -> None:
@@ -79,18 +91,22 @@ def _clipping_note(axes, path: np.ndarray, half_width: float) -> None:
 
 
 def _trajectory_legend(figure, teachers: int) -> None:
-    """The legend of the trajectory panels, under the figure (proxy artists: every element of the panels)."""
-    handles = [Line2D([], [], color=SIGN_COLOURS[1.0], lw=0.8, marker="o", ms=3,
-                      label=r"neuron $|b_j|\,a_j$, $b_j > 0$: path, end"),
-               Line2D([], [], color=SIGN_COLOURS[-1.0], lw=0.8, marker="o", ms=3,
-                      label=r"neuron $|b_j|\,a_j$, $b_j < 0$: path, end"),
-               Line2D([], [], color="grey", ls="none", marker="o", mfc="none", ms=5, mew=0.6,
-                      label="neuron at initialization"),
-               Line2D([], [], color="black", ls="none", marker=r"$\rightarrow$", ms=14,
-                      label=rf"{teachers} teacher neurons $b_i\,a_i$ (sign of $b_i$ not recorded)"),
-               Line2D([], [], color="grey", lw=0.8, ls="--", label="unit circle")]
-    figure.legend(handles=handles, loc="outside lower center", fontsize=7, ncol=2,
-                  title=r"colour: sign of $b_j$ at the end of training", title_fontsize=7, frameon=False)
+    """The legend of the trajectory panels, under the figure (proxy artists: every element of the panels; the
+    teacher's entry shows a red and a blue arrow)."""
+    arrows = tuple(Line2D([], [], color=SIGN_COLOURS[sign], ls="none", marker=r"$\rightarrow$", ms=10)
+                   for sign in (1.0, -1.0))
+    entries = [(Line2D([], [], color=SIGN_COLOURS[1.0], lw=0.8, marker="o", ms=3),
+                r"neuron $|b_j|\,a_j$, $b_j > 0$: path, end"),
+               (Line2D([], [], color=SIGN_COLOURS[-1.0], lw=0.8, marker="o", ms=3),
+                r"neuron $|b_j|\,a_j$, $b_j < 0$: path, end"),
+               (Line2D([], [], color="grey", ls="none", marker="o", mfc="none", ms=5, mew=0.6),
+                "neuron at initialization"),
+               (arrows, rf"{teachers} teacher neurons $|b_i|\,a_i$: $b_i > 0$, $b_i < 0$"),
+               (Line2D([], [], color="grey", lw=0.8, ls="--"), "unit circle")]
+    handles, labels = zip(*entries)
+    figure.legend(handles=handles, labels=labels, loc="outside lower center", fontsize=7, ncol=2,
+                  handler_map={tuple: HandlerTuple(ndivide=None, pad=0.6)}, handlelength=3, frameon=False, title_fontsize=7,
+                  title=r"colour: sign of $b_j$ at the end of training (students), of $b_i$ (teacher)")
 
 
 def _draw_trajectories(label: str):

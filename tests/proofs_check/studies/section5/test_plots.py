@@ -9,14 +9,16 @@ import sys
 
 import numpy as np
 import pytest
+from matplotlib.colors import to_hex
+from matplotlib.text import Annotation
 
-from proofs_check.studies.section5.plots import (DRAWINGS, MAX_HALF_WIDTH, MIN_HALF_WIDTH, clipped_neurons, plot,
-                                                 trajectory_half_width)
+from proofs_check.studies.section5.plots import (DRAWINGS, MAX_HALF_WIDTH, MIN_HALF_WIDTH, SIGN_COLOURS,
+                                                 clipped_neurons, plot, teacher_arrows, trajectory_half_width)
 from proofs_check.studies.section5.production import replot
 from proofs_check.studies.section5.protocols import PANELS
 
 RUN = {"tau": 0.1, "doubling": True, "path": [[[1.0, 0.0], [0.0, 1.0]], [[0.9, 0.1], [0.1, 0.9]]],
-       "sign_b": [1.0, -1.0], "teacher": [[1.0, 0.0]]}
+       "sign_b": [1.0, -1.0], "teacher": [[1.0, 0.0], [0.0, -1.0]], "teacher_sign": [1.0, -1.0]}
 DATA = {
     "figure-1a": RUN, "figure-1b": dict(RUN, tau=2.0), "figure-5": {"runs": [RUN, dict(RUN, doubling=False)]},
     "figure-1c": {"taus": [0.1, 1.0], "best_test_error": {"mean": [0.1, 0.2], "std": [0.01, 0.02]},
@@ -81,6 +83,21 @@ def test_labels_write_tau_and_alpha_as_symbols(panel):
         texts += [axes.get_title(), axes.get_xlabel(), axes.get_ylabel()]
         texts += [t.get_text() for t in axes.get_legend().get_texts()] if axes.get_legend() else []
     assert not [text for text in texts if re.search(r"(?<!\\)\b(tau|alpha)\b", text)]
+
+
+@pytest.mark.parametrize("panel", sorted(TRAJECTORY_DATA))
+def test_teacher_arrows_point_at_the_recorded_neurons_coloured_by_the_sign_of_b(panel):
+    """Each teacher arrow goes from 0 to the recorded |b_i| a_i, red for b_i > 0 and blue for b_i < 0."""
+    figure = DRAWINGS[panel]({"data": TRAJECTORY_DATA[panel]})
+    expected = [((1.0, 0.0), SIGN_COLOURS[1.0]), ((0.0, -1.0), SIGN_COLOURS[-1.0])]
+    assert teacher_arrows(RUN) == expected
+    for axes in figure.axes:
+        arrows = [(tuple(text.xy), text.arrow_patch.get_edgecolor()) for text in axes.texts
+                  if isinstance(text, Annotation)]
+        assert [tip for tip, _ in arrows] == [tip for tip, _ in expected]
+        assert [to_hex(colour) for _, colour in arrows] == [to_hex(colour) for _, colour in expected]
+    legend = [text.get_text() for legend in figure.legends for text in legend.get_texts()]
+    assert not [label for label in legend if "not recorded" in label]
 
 
 def test_replot_redraws_the_pngs_from_the_json_records(tmp_path):

@@ -6,6 +6,8 @@ import json
 import numpy as np
 import pytest
 
+from numeric.training import Teacher
+from proofs_check.progress import ProgressBar
 from proofs_check.studies.section5 import experiments, protocols
 from proofs_check.studies.section5.production import produce
 
@@ -57,6 +59,24 @@ def test_the_quick_reduction_is_stated():
 def test_every_protocol_has_its_own_seed():
     seeds = [protocol["seed"] for protocol in protocols.PROTOCOLS.values()]
     assert len(set(seeds)) == len(seeds)
+
+
+#: A few steps of Figure 1(a, b)'s networks: enough to record the teacher (< 0.1 s).
+STEPS = {"d": 2, "n": 6, "m": 4, "taus": (0.1, 2.0), "iterations": 3, "records": 2}
+
+
+@pytest.mark.parametrize("name", ["figure-1ab", "figure-5"])
+def test_the_teacher_is_recorded_as_the_students_are_drawn(name):
+    """The trajectory records hold the teacher's |b_i| a_i and the sign of b_i (the seeds of Figures 1 and 5 draw
+    teacher neurons with b_i < 0: one of three for Figure 1, all three for Figure 5)."""
+    seed = protocols.PROTOCOLS[name]["seed"]
+    teacher = Teacher.draw(np.random.default_rng(seed), STEPS["d"])  # the runs' first draw
+    runs = experiments._trajectories(STEPS, seed, ProgressBar("", 1, io.StringIO()), doublings=(True, False))
+    assert np.any(teacher.b < 0)
+    for run in runs:
+        assert np.allclose(run["teacher"], np.abs(teacher.b)[:, None] * teacher.a)
+        assert run["teacher_sign"] == np.sign(teacher.b).tolist()
+        assert np.allclose(np.asarray(run["teacher_sign"])[:, None] * run["teacher"], teacher.b[:, None] * teacher.a)
 
 
 def test_step_sizes_follow_the_kernel_scale():
