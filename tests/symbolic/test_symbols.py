@@ -68,3 +68,39 @@ def test_algebraic_numbers_parse_and_their_variable_stays_bound():
         parse_expression("CRootOf(x**2 - 2, 0) * x")
     with pytest.raises(ExpressionError, match="unknown symbol.*x"):
         parse_expression("x * t")
+
+
+#: Texts that are no finite real expression (issue 15, finding 2), each with a fragment of its one-line message.
+NOT_FINITE_REAL = [
+    ("1/0", "complex infinity"),
+    ("sqrt(-1)*d0", "not real"),
+    ("log(-1)*d0", "not real"),
+    ("10**400*d0", "1.00e+400 in '10**400*d0' is not finite in float64"),
+    ("1e400", "not finite in float64"),
+    ("exp(1000)*d0", "exp(1000) in 'exp(1000)*d0' is not finite"),
+    ("exp(1000)/(1 + exp(1000))", "undefined in float64 (nan)"),
+    ("oo", "oo (infinite)"),
+    ("inf*d0", "inf (infinite)"),
+    ("nan", "nan (not a number)"),
+    ("zoo", "zoo (complex infinity)"),
+    ("I*d0", "I (imaginary)"),
+    ("10**10**10", "exponents of constants are at most"),  # sympy would compute it exactly, for ever
+    ("+".join(["d0"] * 10000), "too long: 29999 characters, at most 2000"),
+    ("exp(-" * 150 + "d0" + ")" * 150, "nested too deeply"),
+    ("**".join(["d0"] * 500), "nested too deeply"),
+    ("sqrt(", "unbalanced parentheses in 'sqrt(': 1 '(' not closed"),
+    ("d0)", "the ')' at position 2 closes nothing"),
+]
+
+
+@pytest.mark.parametrize("text,fragment", NOT_FINITE_REAL, ids=[text[:30] for text, _ in NOT_FINITE_REAL])
+def test_an_expression_must_be_finite_and_real_with_a_one_line_error(text, fragment):
+    with pytest.raises(ExpressionError) as error:
+        parse_expression(text)
+    assert fragment in str(error.value) and "\n" not in str(error.value) and len(str(error.value)) < 300
+
+
+@pytest.mark.parametrize("text", ["2^3*d0", "1e-400*d0", "d0**(10**10)", "Rational(1, 10**400)*d0", "-t",
+                                  "2*pi*E*d0*Max(1, mu/100)"])
+def test_finite_constants_parse_even_when_float64_rounds_them(text):
+    assert parse_expression(text).free_symbols
