@@ -1,4 +1,5 @@
-"""A dependency-free progress bar for long runs (``lazycheck figures``)."""
+"""What the user reads while and after a command runs: a dependency-free progress bar for long runs
+(``lazycheck figures``), counted nouns, and report lines clipped at a word boundary."""
 
 from __future__ import annotations
 
@@ -37,3 +38,22 @@ class ProgressBar:
         if self._interactive:
             print(file=self.stream, flush=True)
         return time.perf_counter() - self.start
+
+
+#: The mark of a clipped line; the JSON (``--json FILE``) always has the whole text.
+ELLIPSIS = " …"
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` with ``noun`` in the right number: ``counted(1, "check")`` is "1 check", ``counted(2, "check")``
+    "2 checks"."""
+    return f"{number} {noun if number == 1 else (plural or noun + 's')}"
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters at a word boundary, ending in :data:`ELLIPSIS` when cut."""
+    if len(text) <= width:
+        return text
+    room = width - len(ELLIPSIS)
+    cut = text.rfind(" ", 0, room + 1)
+    return text[:cut if cut > room // 2 else room].rstrip(" ,;:") + ELLIPSIS

@@ -18,7 +18,9 @@ before numpy is loaded.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ PROFILES: dict[str, Profile] = {
                         derandomize=False, batch_instances=200_000, search_jobs=-1, analytic_screen=20_000),
 }
 DEFAULT_PROFILE = "ci"
+#: The profile lazycheck's pytest plugin loads when a test run chooses none (``--hypothesis-profile`` overrides it).
+PLUGIN_PROFILE = DEFAULT_PROFILE
 
 #: A ratio observed/bound above 1 + RATIO_TOLERANCE is a violation in the analytic proof steps and the
 #: studies: it covers float64 rounding and the integrators' errors (about 1e-9 relative at their defaults).
@@ -129,3 +133,14 @@ def register_profiles() -> None:
     for profile in PROFILES.values():
         settings.register_profile(profile.name, max_examples=profile.property_examples,
                                   derandomize=profile.derandomize, print_blob=profile.name != "fast", **common)
+
+
+def cache_home() -> Path:
+    """lazycheck's cache directory: $LAZYCHECK_CACHE, else $XDG_CACHE_HOME/lazycheck, else ~/.cache/lazycheck.
+
+    The compiled Coq trees live in its ``coq/`` subdirectory, hypothesis' storage of the command line in
+    ``hypothesis/`` (so that a run never writes a ``.hypothesis/`` directory into the current directory).
+    """
+    if os.environ.get("LAZYCHECK_CACHE"):
+        return Path(os.environ["LAZYCHECK_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lazycheck"

@@ -10,6 +10,7 @@ package's ``__init__`` imports nothing else, so that the setting takes effect.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -39,6 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console() -> None:
-    """Console-script entry point: limit the BLAS threads if needed, then exit with :func:`main`'s code."""
+    """Console-script entry point: limit the BLAS threads if needed, then exit with :func:`main`'s code; when
+    standard output was closed by its reader, die by SIGPIPE, quietly, as Unix tools do."""
     limit_blas_threads(sys.argv[1:])
-    sys.exit(main())
+    code = main()
+    if code == 141 and hasattr(signal, "SIGPIPE"):  # app.BROKEN_PIPE (app is not imported here; see above)
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGPIPE)
+    sys.exit(code)

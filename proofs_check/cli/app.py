@@ -1,7 +1,9 @@
 """The ``lazycheck`` command line: the parser, assembled from one module per command, and the dispatch.
 
 Exit codes: 0 success; 1 a check failed or crashed; 2 a usage error (one line on stderr, never a
-traceback); 130 interrupted.
+traceback); 130 interrupted. Each command's help states what success means for it. When the reader of standard
+output goes away (``lazycheck derive --json | head -c 10``), the command stops quietly: :func:`main` returns
+:data:`BROKEN_PIPE` and the console script dies by SIGPIPE, as Unix tools do.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from collections.abc import Sequence
 
 from proofs_check.cli import bench, derive, figures, notes, proof, verify, whatif
 from proofs_check.cli.common import Parser, UsageError
+
+#: What :func:`main` returns when standard output was closed by its reader (128 + SIGPIPE, as a shell reports it).
+BROKEN_PIPE = 141
 
 #: command -> (add its parser, run it), in the order of ``lazycheck --help``.
 COMMANDS = {
@@ -41,6 +46,9 @@ def build_parser() -> Parser:
         prog="lazycheck",
         description="Formal-verification and symbolic companion to the theory of lazy training "
         "(chizat-bach and smith). Run 'lazycheck verify' for the main job.",
+        epilog="exit codes: 0 success, 1 a check failed (or a refuted variant, a failing proof step), 2 a usage "
+        "error, 130 interrupted; 'lazycheck COMMAND --help' says what each command checks. An option value that "
+        "starts with '-' is written with '=', as in --bound=-t.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -51,6 +59,7 @@ def build_parser() -> Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lazycheck`` console script. Returns the exit code."""
+    _keep_hypothesis_storage_out_of_the_working_directory()
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -64,10 +73,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("lazycheck: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 1
+        _silence_stdout()
+        return BROKEN_PIPE
     except Exception as error:  # never a traceback at the CLI; LAZYCHECK_DEBUG=1 shows it
         if os.environ.get("LAZYCHECK_DEBUG"):
             raise
         print(f"lazycheck: internal error: {type(error).__name__}: {error} (set LAZYCHECK_DEBUG=1 for the traceback)",
               file=sys.stderr)
         return 1
+
+
+def _keep_hypothesis_storage_out_of_the_working_directory() -> None:
+    """Point hypothesis' storage at lazycheck's cache (unless $HYPOTHESIS_STORAGE_DIRECTORY is set), so that no
+    command writes a ``.hypothesis/`` directory where it is run."""
+    from proofs_check.settings import cache_home
+
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(cache_home() / "hypothesis"))
+
+
+def _silence_stdout() -> None:
+    """Send what is left of standard output to /dev/null, so that flushing it at exit raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (captured output): nothing to flush to
+        pass

@@ -1,10 +1,12 @@
-"""What every command shares: the usage error, the argument parser class, argument types, JSON output."""
+"""What every command shares: the usage error, the argument parser class, argument types, output checks, JSON output."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import tempfile
+from pathlib import Path
 
 
 class UsageError(Exception):
@@ -30,10 +32,40 @@ def positive_int(text: str) -> int:
 
 
 def check_writable_file(command: str, path: str) -> None:
-    """Fail early, before a long run, if ``path`` cannot be written."""
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory) or not os.access(directory, os.W_OK):
-        raise UsageError(f"lazycheck {command}: cannot write {path!r}: no writable directory {directory!r}")
+    """Fail early, before a long run, unless ``path`` names a file that can be written.
+
+    The check writes: it opens an existing file for appending (its content is untouched) or creates the file and
+    removes it again, so a read-only file system, a directory, ``/proc`` or a missing directory are all caught, even
+    for root, for whom permission bits say little.
+    """
+    if not path:
+        raise UsageError(f"lazycheck {command}: the output path is empty (give FILE, or '-' for standard output)")
+    if os.path.isdir(path):
+        raise UsageError(f"lazycheck {command}: cannot write {path!r}: it is a directory")
+    existed = os.path.exists(path)
+    try:
+        with open(path, "a" if existed else "x", encoding="utf-8"):
+            pass
+        if not existed:
+            os.remove(path)
+    except OSError as error:
+        raise UsageError(f"lazycheck {command}: cannot write {path!r}: {error.strerror or error}") from None
+
+
+def prepare_output_directory(command: str, path: str | os.PathLike) -> Path:
+    """Create the output directory ``path`` if needed and check, by writing a probe file, that files can be
+    written in it; before any work. Raises :class:`UsageError` with the reason otherwise."""
+    directory = Path(path)
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"lazycheck {command}: --out {str(directory)!r} is not a directory")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=directory):
+            pass
+    except OSError as error:
+        raise UsageError(f"lazycheck {command}: cannot write to {str(directory)!r}: "
+                         f"{error.strerror or error}") from None
+    return directory
 
 
 def write_json(command: str, path: str, payload) -> None:

@@ -15,6 +15,8 @@ def add_parser(commands) -> None:
         "derive", help="print the SymPy derivations, with a check mark per step",
         description="Print SymPy derivations: the derived expression, each step with its check "
         "(pass/fail and residual), and whether each source text agrees as written.",
+        epilog="exit codes: 0 every step of every derivation printed verifies (a text that DIFFERS is a finding, "
+        "not a failure); 1 some step fails; 2 a usage error, such as an unknown NAME.",
     )
     parser.add_argument("names", nargs="*", metavar="NAME",
                         help="derivations to print (default: all). Valid names: " + ", ".join(names()))

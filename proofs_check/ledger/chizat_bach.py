@@ -180,7 +180,8 @@ def entries() -> tuple[Entry, ...]:
               "1/sqrt(m) (lazy for large m), not for alpha = 1/m; the text gives neither tau, nor the iteration "
               "count, nor n (lazycheck sweeps them: reproduced at small tau only)", "empirical",
               (StudyRef("figure data, protocols swept over tau, iterations and n", section5.sweep_claim,
-                        (f"{cb}/section-5-figure-6a",), replay="lazycheck figures --sweep figure-6a --out figures"),),
+                        (f"{cb}/section-5-figure-6a",), replay='lazycheck figures --sweep figure-6a --out "$(mktemp -d)"  '
+                        "# about 15 min; into a fresh temporary directory"),),
               assumptions=SECTION_5 + ("d = 100, widths m = 4..1024, averaged over 5 runs",
                                        "tau, iterations and n unstated (swept)"), experiment=True),
         Entry(f"{cb}/section-5-figure-6a-contrast", "Section 5, Figure 6(a)", "for large m the scaling alpha = 1/m "

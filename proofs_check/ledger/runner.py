@@ -36,6 +36,7 @@ from proofs_check.proofs.catalog import run_proof
 from proofs_check.proofs.chain import errata_of, formal_counts
 from proofs_check.results import CheckResult
 from proofs_check.settings import RunConfig
+from proofs_check.progress import counted
 
 #: Adversarial searches run in the proof lane, to balance the lanes (measured serially, ci profile: the
 #: proof chains take about 20 s, the searches 3.5 s (Lemma 3.3), 6.5 s (Lemma A.1) and 6 s (the
@@ -80,7 +81,8 @@ def _run_lane(entries: list[Entry], config: RunConfig, lane: Callable, done: Don
                 done[check.key] = (run_check(check, config), time.perf_counter() - began)
         ran = [done[c.key][0] for c in entry.checks if lane(c)]
         failed = sum(not r.ok for r in ran)
-        summary = f"{len(ran)} checks, {failed} failed" if failed else f"{len(ran)} checks pass"
+        summary = f"{counted(len(ran), 'check')}, {failed} failed" if failed else (
+            f"{counted(len(ran), 'check')} {'passes' if len(ran) == 1 else 'pass'}")
         print(f"[{label} {index:2d}/{len(entries)}] {entry.id}: {summary} {time.perf_counter() - start:.1f} s",
               file=log, flush=True)
 

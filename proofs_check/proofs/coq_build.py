@@ -19,6 +19,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from proofs_check.settings import cache_home
+
 #: Vernacular that would let a file prove anything; found outside comments, it fails every lemma resting on the file.
 FORBIDDEN = re.compile(r"\b(Admitted|admit|Admit|Axioms?|Parameters?|Conjecture)\b")
 INSTALL_HINT = "install Coq to check it: apt-get install -y coq libcoq-coquelicot libcoq-interval"
@@ -33,11 +35,8 @@ def development() -> Path:
 
 
 def cache_root() -> Path:
-    """Where compiled trees are kept: $LAZYCHECK_CACHE, else $XDG_CACHE_HOME/lazycheck, else ~/.cache/lazycheck."""
-    if os.environ.get("LAZYCHECK_CACHE"):
-        return Path(os.environ["LAZYCHECK_CACHE"]) / "coq"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "lazycheck" / "coq"
+    """Where compiled trees are kept: the ``coq/`` subdirectory of :func:`~proofs_check.settings.cache_home`."""
+    return cache_home() / "coq"
 
 
 @cache

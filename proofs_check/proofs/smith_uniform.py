@@ -48,7 +48,8 @@ def _weyl(consts) -> tuple:
 
 def _floor_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
     """Steps 1-4: the kernel floor on B(w0, r0) (smith's 3/4 and the correct floor) and linear convergence."""
-    a, b = sp.symbols("a b", nonnegative=True)  # ||Dh(w0)^T f|| and ||Dh(w)^T f|| in step 2
+    # ||Dh(w0)^T f||, ||Dh(w)^T f|| and ||Dh(w)^T f - Dh(w0)^T f|| in step 2
+    a, b, d = sp.symbols("a b d", nonnegative=True)
     weyl = _weyl(consts)
     return (
         ProofStep("1", "proof of Theorem 2.4, first display", "Lip(Dh)^2 ||w - w0||^2 ||f||^2",
@@ -56,6 +57,11 @@ def _floor_steps(consts, smith_floor) -> tuple[ProofStep, ...]:
         ProofStep("2", "proof of Theorem 2.4, first display", "||Dh(w)^T f - Dh(w0)^T f||^2",
                   ">= | ||Dh(w0)^T f||^2 - ||Dh(w)^T f||^2 |", "(reverse triangle inequality, squared)",
                   InequalityCheck(sp.Ge((a - b) ** 2, sp.Abs(a**2 - b**2))),
+                  corrected=InequalityCheck(sp.Ge(d**2, (a - b) ** 2), (sp.Le(a, b + d), sp.Le(b, a + d))),
+                  corrected_statement="||Dh(w)^T f - Dh(w0)^T f||^2 >= (||Dh(w0)^T f|| - ||Dh(w)^T f||)^2 (the reverse "
+                                      "triangle inequality, squared as a whole; checked from the triangle inequality "
+                                      "for d = ||Dh(w)^T f - Dh(w0)^T f||); with step 1 it gives Weyl's bound "
+                                      "sigma_min(Dh(w)) >= sigma_min - Lip(Dh) ||w - w0|| used in step 3",
                   explanation="The reverse triangle inequality ||a - b|| >= | ||a|| - ||b|| | holds for norms, not "
                               "for their squares: a = 1, b = 1/2 gives (a - b)^2 = 1/4 < a^2 - b^2 = 3/4.",
                   survives=True),

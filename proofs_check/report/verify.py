@@ -14,6 +14,7 @@ from proofs_check.proofs import coq
 from proofs_check.search.claims import CLAIMS_BY_ID
 from proofs_check.report.derivations import derivation_json
 from proofs_check.report.proofs import erratum_json
+from proofs_check.progress import ELLIPSIS, clip, counted
 from symbolic import TEXTS, Derivation
 
 
@@ -41,6 +42,12 @@ def _agreement_cell(derivation: Derivation, text: str) -> str:
     return agreement_of(derivation, text) or "-"
 
 
+#: The legend of the derivations table.
+DERIVATION_COLUMNS = ("columns: steps = steps verified / steps; " + ", ".join(TEXTS) + " = how the text's statement "
+                      "compares (agrees as written, agrees as read, DIFFERS, - when the text does not state it); "
+                      "remarks = intermediate constants a text writes along the way that differ from the derived ones")
+
+
 def derivations_table(runs: list[DerivationRun]) -> str:
     """One row per derivation: steps verified, agreement with each text as written, differing remarks, time."""
     header = f"{'derivation':32} {'steps':>7}  " + "  ".join(f"{text:12}" for text in TEXTS) + f"  {'remarks':>8} {'time':>7}"
@@ -53,7 +60,7 @@ def derivations_table(runs: list[DerivationRun]) -> str:
         cells = "  ".join(f"{_agreement_cell(derivation, text):12}" for text in TEXTS)
         differing = sum(not r.check.ok for r in derivation.remarks)
         rows.append(f"{name:32} {passed:>3}/{len(derivation.steps):<3}  {cells}  {differing:>8} {seconds:>6.2f}s")
-    rows.append(derivations_summary(runs))
+    rows += [derivations_summary(runs), DERIVATION_COLUMNS]
     return "\n".join(rows)
 
 
@@ -78,30 +85,56 @@ def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.4f}"
 
 
-def ledger_table(claims, examples: int, batch: int = 0) -> str:
+#: Width of the report's detail lines (measured figures, counterexamples, errata); longer ones are clipped at a
+#: word boundary with an ellipsis, and the JSON has them whole.
+DETAIL_WIDTH = 150
+#: The narrowest id column of the ledger table; a longer id widens the column.
+ID_WIDTH = 46
+
+
+def run_line(config, claims: int) -> str:
+    """The run's configuration in words: the profile, the seed, the search budgets and how many claims ran."""
+    seed = "derandomized (no seed: every run gives the same report)" if config.seed is None else f"seed {config.seed}"
+    return (f"run: {counted(claims, 'claim')}, profile {config.profile}, {seed}, {counted(config.examples, 'example')} "
+            f"per adversarial search after a batched screen of {counted(config.batch_instances, 'instance')} per "
+            f"lemma, {config.analytic_screen} per sampled proof step")
+
+
+def _claim_rows(c, id_width: int) -> list[str]:
+    """A claim's row, and under it what a reader needs: measured figures, counterexamples, a study's finding when
+    it comes with a replay, and the replay commands."""
+    status = c.status + ("" if c.as_expected else "!")
+    kinds = ",".join(sorted({check.kind for check in c.checks})) or "-"
+    ratios = "" if c.worst_ratio is None else f"{_ratio(c.worst_ratio)}/{_ratio(c.witness_ratio)}"
+    rows = [f"{c.entry.id:{id_width}} {status:10} {kinds:28} {ratios:>15} {c.seconds:5.1f}s"]
+    for check in c.checks:
+        if check.counterexample:
+            rows.append(clip(f"    counterexample ({check.ref}): {check.counterexample}", DETAIL_WIDTH))
+        elif (check.kind == "measured" and check.ok) or check.replay:
+            rows.append(clip(f"    {check.kind}: {check.detail}", DETAIL_WIDTH))
+        rows += [f"    replay: {command}" for command in check.replay]
+    return rows
+
+
+def ledger_table(claims, config) -> str:
     """One row per claim (status, kinds of check, worst and witness ratios, time), with the measured details,
-    counterexamples and replay commands under it."""
-    header = f"{'claim':46} {'status':10} {'checks':28} {'worst/witness':>15} {'time':>6}"
+    counterexamples and replay commands under it, then the counts and a legend of the columns."""
+    id_width = max([ID_WIDTH] + [len(c.entry.id) for c in claims])
+    header = f"{'claim':{id_width}} {'status':10} {'checks':28} {'worst/witness':>15} {'time':>6}"
     rows = [header, "-" * len(header)]
     for c in claims:
-        status = c.status + ("" if c.as_expected else "!")
-        kinds = ",".join(sorted({check.kind for check in c.checks})) or "-"
-        ratios = "" if c.worst_ratio is None else f"{_ratio(c.worst_ratio)}/{_ratio(c.witness_ratio)}"
-        rows.append(f"{c.entry.id:46} {status:10} {kinds:28} {ratios:>15} {c.seconds:5.1f}s")
-        for check in c.checks:
-            if check.kind == "measured" and check.ok:
-                rows.append(f"    measured: {check.detail[:150]}")
-            if check.counterexample:
-                rows.append(f"    counterexample ({check.ref}): {check.counterexample[:150]}")
-            rows += [f"    replay: {command}" for command in check.replay]
+        rows += _claim_rows(c, id_width)
     counts = ", ".join(f"{n} {s}" for s, n in status_counts(claims).items() if n)
     unexpected = [c.entry.id for c in claims if not c.as_expected]
-    rows.append(f"{len(claims)} claims: {counts}; "
+    rows.append(f"{counted(len(claims), 'claim')}: {counts}; "
                 + ("all as expected" if not unexpected else f"UNEXPECTED (marked !): {', '.join(unexpected)}"))
     rows.append(instances_line(claims))
     rows.append(f"worst/witness: the largest observed/bound over every check of the claim (adversarial searches: "
-                f"{examples} hypothesis examples after a batched screen of {batch} instances per lemma) and on the "
-                "constructed near-extremal instance; pending claims belong to later issues")
+                f"{counted(config.examples, 'hypothesis example')} after a batched screen of "
+                f"{counted(config.batch_instances, 'instance')} per lemma) and on the constructed near-extremal "
+                f"instance; lines ending in{ELLIPSIS} are clipped, the JSON (--json FILE) has them whole")
+    if any(c.status == "pending" for c in claims):
+        rows.append("pending: a claim the ledger records but does not check yet")
     return "\n".join(rows)
 
 
@@ -119,7 +152,7 @@ def errata_lines(errata) -> str:
     lines = [f"{len(errata)} errata in the proofs ({sum(not e.survives for e in errata)} where the conclusion does not "
              "survive); details: lazycheck errata"]
     for erratum in errata:
-        lines.append(f"  {erratum.id} [{erratum.status}]: {erratum.wording[:80]}")
+        lines.append(clip(f"  {erratum.id} [{erratum.status}]: {erratum.wording}", DETAIL_WIDTH))
         lines.append(f"      replay: {erratum.replay}")
     return "\n".join(lines)
 

@@ -82,6 +82,7 @@ BATCHED_REPEATS = 3
 def run_benchmark(instances: int = 1000, horizon: float = 10.0, reference_subset: int = 4, seed: int = 0,
                   progress: Callable[[str], None] = lambda message: None, tightness_budget: int | None = None) -> dict:
     """Measure; return the figures as a JSON-ready dict."""
+    progress(f"drawing {instances} random instances ...")
     losses, metrics, y0s = bench_instances(instances, seed=seed)
     ts = np.linspace(0.0, horizon, 11)
     progress(f"batched flow on {instances} instances (best of {BATCHED_REPEATS}) ...")
