@@ -96,3 +96,18 @@ def test_cli_usage_errors(tmp_path, capsys):
     not_a_directory.write_text("")
     assert main(["figures", "--quick", "--out", str(not_a_directory)]) == 2
     assert "is not a directory" in capsys.readouterr().err
+
+
+def test_cli_closes_with_a_summary_of_the_claims_on_the_new_data(tmp_path, monkeypatch, capsys):
+    """figures checks the Section 5 claims on what it produced and closes with their tally; figure 6(a) on the
+    text's protocol is 'not reproduced', which the ledger records (it is reproduced in the sweep only), so exit 0."""
+    from proofs_check.cli import main
+    from proofs_check.studies.section5 import production
+    from proofs_check.studies.section5.claims import load
+
+    monkeypatch.setattr(production, "produce", lambda panels, **_: {panel: load(panel) for panel in panels})
+    assert main(["figures", "--only", "figure-5", "figure-6a", "--out", str(tmp_path / "new")]) == 0
+    out = capsys.readouterr().out
+    assert "~ chizat-bach/section-5-figure-6a: not reproduced:" in out and "UNEXPECTED" not in out
+    assert out.splitlines()[-1].startswith("3 Section 5 claims checked on the data in ")
+    assert out.splitlines()[-1].endswith("; all as the ledger records")
