@@ -16,7 +16,7 @@ from proofs_check.ledger import ledger, select
 from proofs_check.ledger.runner import run_ledger
 from proofs_check.report.markdown import marks
 from proofs_check.report.verify import (DerivationRun, derivations_table, errata_lines, formal_line, ledger_table,
-                                       run_line, verify_json)
+                                       run_line, verify_json, wrapped)
 from proofs_check.settings import DEFAULT_PROFILE, PROFILES, RunConfig
 from symbolic import derive, names
 
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     runs: list[DerivationRun] = []
     claims, errata, _, formal = run_ledger(entries, config, parallel=not args.serial, before=_derivations(runs))
     for part in (derivations_table(runs), "", ledger_table(claims, config), "", errata_lines(errata),
-                 formal_line(formal), run_line(config, len(entries))):
+                 wrapped(formal_line(formal)), wrapped(run_line(config, len(entries)))):
         print(part, file=report)
     if args.json_file is not None:
         write_json("verify", args.json_file, verify_json(runs, claims, errata, config, formal))

@@ -30,6 +30,7 @@ import sympy as sp
 
 from proofs_check.ledger import STATUSES, ledger
 from proofs_check.ledger.runner import run_ledger
+from proofs_check.progress import counted
 from proofs_check.report import markdown as render
 from proofs_check.proofs.coq_lemmas import coq_lemmas
 from proofs_check.report import proofs as proof_render
@@ -89,7 +90,7 @@ def collect_run(*, profile: str = DEFAULT_PROFILE, log=None) -> LedgerRun:
     """
     log = sys.stderr if log is None else log
     config = RunConfig(profile=profile)
-    print(f"[notes] running the ledger as lazycheck verify does (profile {profile}, {config.examples} examples) and "
+    print(f"[notes] running the ledger as lazycheck verify does (profile {profile}, {counted(config.examples, 'example')}) and "
           f"the {len(noted_proofs())} proof chains", file=log, flush=True)
     results, errata, proofs, _ = run_ledger(ledger(), config, chains=noted_proofs(), render=proof_render.proof_json,
                                          log=log)
@@ -160,7 +161,7 @@ def _header(note: Note, claims: list[dict], run: LedgerRun) -> str:
     covered = ", ".join(f"`{c['id']}` ({c['status']})" for c in claims)
     seed = "derandomized" if run.seed is None else f"seed {run.seed}"
     return (f"# {note.title}\n\n{GENERATED}\n\nClaims: {covered}.\n\nChecked as `lazycheck verify` checks them: "
-            f"profile {run.profile}, {run.max_examples} examples per adversarial search, {seed}. "
+            f"profile {run.profile}, {counted(run.max_examples, 'example')} per adversarial search, {seed}. "
             f"Back to the [index]({INDEX}).\n")
 
 
@@ -219,7 +220,7 @@ def _entry_evidence(claim: dict, run: LedgerRun) -> str:
     if claim["worst_ratio"] is not None:
         witness = ("" if claim["witness_ratio"] is None else
                    f"; on the constructed near-extremal instance: {claim['witness_ratio']:.6g}")
-        lines += [f"Worst ratio observed/bound over its checks (adversarial searches: {run.max_examples} examples): "
+        lines += [f"Worst ratio observed/bound over its checks (adversarial searches: {counted(run.max_examples, 'example')}): "
                   f"{claim['worst_ratio']:.6g}{witness}.", ""]
     if not claim["checks"]:
         lines.append(f"No checks run: {_status(claim)}.")

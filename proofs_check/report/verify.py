@@ -7,6 +7,7 @@ over all its checks, its witness ratio and whether a bound of it is meant to be 
 
 from __future__ import annotations
 
+import textwrap
 from typing import NamedTuple
 
 from proofs_check.ledger.entry import STATUSES
@@ -60,7 +61,7 @@ def derivations_table(runs: list[DerivationRun]) -> str:
         cells = "  ".join(f"{_agreement_cell(derivation, text):12}" for text in TEXTS)
         differing = sum(not r.check.ok for r in derivation.remarks)
         rows.append(f"{name:32} {passed:>3}/{len(derivation.steps):<3}  {cells}  {differing:>8} {seconds:>6.2f}s")
-    rows += [derivations_summary(runs), DERIVATION_COLUMNS]
+    rows += [wrapped(derivations_summary(runs)), wrapped(DERIVATION_COLUMNS)]
     return "\n".join(rows)
 
 
@@ -90,6 +91,12 @@ def _ratio(value: float | None) -> str:
 DETAIL_WIDTH = 150
 #: The narrowest id column of the ledger table; a longer id widens the column.
 ID_WIDTH = 46
+
+
+def wrapped(paragraph: str) -> str:
+    """A footer paragraph wrapped to :data:`DETAIL_WIDTH` columns, its continuation lines indented."""
+    return textwrap.fill(paragraph, DETAIL_WIDTH, subsequent_indent="  ", break_long_words=False,
+                         break_on_hyphens=False)
 
 
 def run_line(config, claims: int) -> str:
@@ -128,11 +135,11 @@ def ledger_table(claims, config) -> str:
     unexpected = [c.entry.id for c in claims if not c.as_expected]
     rows.append(f"{counted(len(claims), 'claim')}: {counts}; "
                 + ("all as expected" if not unexpected else f"UNEXPECTED (marked !): {', '.join(unexpected)}"))
-    rows.append(instances_line(claims))
-    rows.append(f"worst/witness: the largest observed/bound over every check of the claim (adversarial searches: "
+    rows.append(wrapped(instances_line(claims)))
+    rows.append(wrapped(f"worst/witness: the largest observed/bound over every check of the claim (adversarial searches: "
                 f"{counted(config.examples, 'hypothesis example')} after a batched screen of "
                 f"{counted(config.batch_instances, 'instance')} per lemma) and on the constructed near-extremal "
-                f"instance; lines ending in{ELLIPSIS} are clipped, the JSON (--json FILE) has them whole")
+                f"instance; lines ending in{ELLIPSIS} are clipped, the JSON (--json FILE) has them whole"))
     if any(c.status == "pending" for c in claims):
         rows.append("pending: a claim the ledger records but does not check yet")
     return "\n".join(rows)
