@@ -88,3 +88,12 @@ def test_a_closed_pipe_ends_the_command_quietly(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdout", _ClosedPipe())
     assert main(["derive", "c0", "--json"]) == BROKEN_PIPE
     assert capsys.readouterr().err == ""
+
+
+def test_hypothesis_storage_goes_to_the_cache_not_the_working_directory(monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("HYPOTHESIS_STORAGE_DIRECTORY", raising=False)
+    monkeypatch.setenv("LAZYCHECK_CACHE", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["verify", "--list"]) == 0
+    assert os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] == str(tmp_path / "cache" / "hypothesis")
+    assert not (tmp_path / ".hypothesis").exists()
