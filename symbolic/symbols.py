@@ -231,7 +231,8 @@ def _check_syntax(text: str) -> None:
     exceeds MAX_CONSTANT_EXPONENT (sympy would compute it exactly and never finish)."""
     try:
         tree = ast.parse(text.strip(), mode="eval")
-        powers = [node for node in ast.walk(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Pow, ast.BitXor))]
+        powers = [node for node in ast.walk(tree)
+                  if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Pow, ast.BitXor))]
         for node in powers:
             base, exponent = _constant_value(node.left), _constant_value(node.right)
             if base is not None and exponent is not None and abs(base) not in (0.0, 1.0) and not (

@@ -8,11 +8,13 @@ alpha > ||f*||/C0'. A variant radius r0' re-derives the kernel floor and C0 in s
 The instance space is the family f(w) = sigma w - L w^2/2 on R at w0 = 0 (sigma_min =
 ||Df(w0)|| = sigma, L_Df = L exactly, f(w0) = 0), with R(y) = mu (y - f*)^2/2 and
 ||f*|| = theta alpha C0', over :data:`FAMILY_DOMAIN`: a target beyond what the ball allows
-makes the flow stall where the kernel vanishes. A pass means "holds on this family", not a proof.
+makes the flow stall where the kernel vanishes. A pass means "holds on this family", not a proof;
+a refutation's counterexample is the instance with the largest ratio found (the headline ratio).
 """
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -23,7 +25,7 @@ from numeric.losses import StronglyConvexQuadratic
 from numeric.models import ConcaveScalar
 from numeric.parameter_flows import lazy_flow
 from proofs_check.results import CheckResult, ranges_of
-from proofs_check.search.engine import maximize, python_command, shrink
+from proofs_check.search.engine import maximize
 from proofs_check.settings import RATIO_TOLERANCE, RunConfig
 from symbolic import formula, numeric_function
 from symbolic.constants import c0_for_radius, convergence_rate
@@ -57,11 +59,23 @@ def _c0_function(claim_id: str, bound: str):
 
 def positive_level(claim_id: str, bound: str, sigma: float, lip: float) -> float:
     """The variant C0 on the family (kappa = 1, ||Df(w0)|| = sigma); ValueError unless positive and finite."""
-    level = float(_c0_function(claim_id, bound)(sigma, 1.0, sigma, lip))
-    if not np.isfinite(level) or level <= 0:
-        raise ValueError(f"the variant gives C0 = {level:g} at sigma_min = {sigma}, lip_Df = {lip}: "
+    try:
+        level = float(_c0_function(claim_id, bound)(sigma, 1.0, sigma, lip))
+    except (ValueError, OverflowError, ZeroDivisionError, TypeError):  # math's domain errors and overflows
+        level = math.nan
+    if not math.isfinite(level) or level <= 0:
+        raise ValueError(f"the variant gives C0 = {level:g} at sigma_min = {sigma:g}, lip_Df = {lip:g}: "
                          "not a positive constant")
     return level
+
+
+def probe_levels(claim_id: str, bound: str) -> None:
+    """ValueError unless the variant C0 is a positive number at every corner and at the middle of the family's
+    (sigma_min, lip_Df) square (before a search meets a point where it is not)."""
+    (low_sigma, high_sigma), (low_lip, high_lip) = FAMILY_DOMAIN["sigma_min"], FAMILY_DOMAIN["lip_Df"]
+    for sigma in (low_sigma, (low_sigma + high_sigma) / 2, high_sigma):
+        for lip in (low_lip, (low_lip + high_lip) / 2, high_lip):
+            positive_level(claim_id, bound, sigma, lip)
 
 
 def conclusion_rate(mu: float, sigma: float) -> float:
@@ -92,24 +106,27 @@ def family_instances():
     return st.tuples(*(unit.map(lambda u, lo=lo, hi=hi: lo + (hi - lo) * u) for lo, hi in FAMILY_DOMAIN.values()))
 
 
-def check_constant(claim_id: str, bound: str, config: RunConfig) -> CheckResult:
-    """The theorem's conclusion under the variant constant, searched over the family."""
+def counterexample_table(claim_id: str, bound: str, instance) -> tuple[tuple[str, str], ...]:
+    """The family's parameters at ``instance`` and the variant C0 there, as (name, value) rows."""
+    sigma, lip, mu, theta, alpha = (float(x) for x in instance)
+    level = positive_level(claim_id, bound, sigma, lip)
+    rows = {"sigma_min": sigma, "lip_Df": lip, "mu": mu, "theta": theta, "alpha": alpha, "C0'": level,
+            "||f*|| = theta alpha C0'": theta * alpha * level}
+    return tuple((name, f"{value:.6g}") for name, value in rows.items()) + (
+        ("family", "f(w) = sigma w - lip_Df w^2/2, w0 = 0, R(y) = mu (y - f*)^2/2"),)
+
+
+def check_constant(claim_id: str, bound: str, config: RunConfig) -> tuple[CheckResult, tuple | None]:
+    """The theorem's conclusion under the variant constant, searched over the family: the result, and the instance
+    with the largest ratio when that violates the conclusion (the counterexample), else None."""
     ratio = lambda instance: conclusion_ratio(claim_id, bound, instance)  # noqa: E731
     worst = maximize(ratio, family_instances(), max_examples=config.examples, seed=config.seed)
-    counterexample, replay = None, ()
-    if worst.value > 1 + RATIO_TOLERANCE:
-        shrunk = shrink(family_instances(), ratio, violates=lambda value: value > 1 + RATIO_TOLERANCE,
-                        max_examples=config.examples, seed=config.seed) or worst.instance
-        point = tuple(float(x) for x in shrunk)
-        counterexample = (f"ratio {ratio(shrunk):.6g} > 1 at (sigma_min, lip_Df, mu, theta, alpha) = {point}: "
-                          f"f(w) = sigma w - lip_Df w^2/2, w0 = 0, R(y) = mu (y - f*)^2/2, ||f*|| = theta alpha C0'")
-        replay = (python_command(f"from proofs_check.search.constants_whatif import conclusion_ratio; "
-                                 f"print(conclusion_ratio({claim_id!r}, {bound!r}, {point!r}))"),)
+    refuted = worst.value > 1 + RATIO_TOLERANCE
     point = ", ".join(f"{x:.4g}" for x in worst.instance)
     detail = (f"worst ratio {worst.value:.6g} of ||alpha f(w(t)) - f*|| to the conclusion's bound over "
               f"{worst.evaluated} instances of f(w) = sigma w - L w^2/2, at (sigma_min, lip_Df, mu, theta, alpha) = "
               f"({point}) (t > 0; a pass means: holds on this family, not a proof)")
-    return CheckResult("what-if", counterexample is None, detail, ref=f"{claim_id} with bound {bound}",
-                       ratio=worst.value, searched=worst.evaluated,
-                       ranges=ranges_of({name: f"[{lo:g}, {hi:g}]" for name, (lo, hi) in FAMILY_DOMAIN.items()}),
-                       counterexample=counterexample, replay=replay)
+    result = CheckResult("what-if", not refuted, detail, ref=f"{claim_id} with bound {bound}",
+                         ratio=worst.value, searched=worst.evaluated,
+                         ranges=ranges_of({name: f"[{lo:g}, {hi:g}]" for name, (lo, hi) in FAMILY_DOMAIN.items()}))
+    return result, (tuple(float(x) for x in worst.instance) if refuted else None)

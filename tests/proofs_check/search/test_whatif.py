@@ -1,15 +1,16 @@
 """What-if variants (proofs_check.search.whatif, lazycheck what-if): true variants pass at every scale, false ones are
 refuted, including those false only outside the normalized domain of lazycheck verify."""
 
-import shlex
 from dataclasses import replace
 
 import pytest
 
 from proofs_check.cli import main
 from proofs_check.search.claims import CLAIMS_BY_ID, SearchDomain, run_claim
-from proofs_check.search.scales import NORMALIZATIONS, scaled_instances, scaled_ranges
-from proofs_check.search.whatif import LEMMA_CLAIMS, what_if
+from proofs_check.search.scales import NORMALIZATIONS, instance_parameters, scaled_instances, scaled_ranges
+from proofs_check.search.properties import lemma_3_3
+from proofs_check.search.whatif import (LEMMA_CLAIMS, WhatIfError, load_instance, read_replay, replay,
+                                        what_if)
 from proofs_check.settings import RunConfig
 from tests.lemma_support import run_replay
 
@@ -60,16 +61,21 @@ SCALE_VARIANTS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _replays_in_a_temporary_cache(tmp_path, monkeypatch):
+    """Refuted variants write replay files: into a temporary cache, never the user's."""
+    monkeypatch.setenv("LAZYCHECK_CACHE", str(tmp_path / "cache"))
+
+
 def _counterexample_point(result) -> dict:
-    """mu, lam, kappa and the worst time t of a refuted variant's counterexample, read back from its replay."""
-    source = shlex.split(result.replay[0])[2]
-    imports, call = source.rsplit("; print(", 1)
-    namespace: dict = {}
-    exec(imports, namespace)
-    arguments = call[:-1].split("(", 1)[1]
-    (loss, metric, _), _ = eval(f"(lambda *args, **options: (args, options))({arguments}", namespace)
-    worst_time = float(result.counterexample.split("worst_time=")[1].split(",")[0])
-    return {"mu": loss.mu, "lam": metric.lam, "kappa": loss.nu / loss.mu, "t": worst_time}
+    """mu, lam, kappa (read back from the replay file) and the worst time t of a refuted variant's counterexample."""
+    parameters = instance_parameters(load_instance(read_replay(result.replay_file)["instance"]))
+    return parameters | {"t": float(dict(result.parameters)["t*"])}
+
+
+def _replays_the_refutation(result) -> bool:
+    """The replay file of a refuted variant exists, its command is short, and replaying it refutes again."""
+    return len(result.replay[0]) <= 300 and not replay(result.replay_file).ok
 
 
 @pytest.mark.parametrize("claim_id,bound", TRUE_VARIANTS)
@@ -95,15 +101,13 @@ def test_true_variants_raise_no_false_alarm_whatever_the_seed(seed):
 @pytest.mark.parametrize("claim_id,bound", FALSE_VARIANTS)
 def test_false_variants_are_refuted_with_a_replay(claim_id, bound):
     result = what_if(claim_id, bound, CONFIG)
-    assert not result.ok and result.counterexample
-    assert "violation=True" in run_replay(result.replay[0])
+    assert not result.ok and result.counterexample and _replays_the_refutation(result)
 
 
 @pytest.mark.parametrize("claim_id,bound,where", SCALE_VARIANTS)
 def test_variants_false_only_at_other_scales_are_refuted_with_a_replay(claim_id, bound, where):
     result = what_if(claim_id, bound, RunConfig("fast", max_examples=SCALE_EXAMPLES))
-    assert not result.ok and where(_counterexample_point(result))
-    assert "violation=True" in run_replay(result.replay[0])
+    assert not result.ok and where(_counterexample_point(result)) and _replays_the_refutation(result)
 
 
 def test_the_normalized_domain_alone_misses_the_issues_variant():
@@ -132,7 +136,7 @@ def test_the_searched_line_states_the_scaled_ranges_and_the_scales_the_bound_dep
 
 @pytest.mark.parametrize("argv,fragment", [
     (["what-if", "chizat-bach/lemma-3.3", "--bound", "q*t"], "unknown symbol(s) q"),
-    (["what-if", "chizat-bach/lemma-3.3", "--bound", "mu*("], "cannot parse"),
+    (["what-if", "chizat-bach/lemma-3.3", "--bound", "mu*("], "unbalanced parentheses"),
     (["what-if", "nosuch/claim", "--bound", "t"], "what-if supports these claims: chizat-bach/lemma-3.3"),
     (["what-if", "chizat-bach/lemma-3.3"], "give --bound"),
 ])
@@ -150,7 +154,7 @@ def test_list_symbols(capsys):
 
 def test_cli_exit_codes(capsys):
     assert main(["what-if", "smith/lemma-B.1", "--bound", "d0*exp(-mu*lam*t)", "--max-examples", str(EXAMPLES)]) == 1
-    assert "replay: python -c" in capsys.readouterr().out
+    assert "replay: lazycheck what-if --replay " in capsys.readouterr().out
 
 
 CONSTANT_TRUE = [
@@ -168,8 +172,8 @@ def test_the_papers_constants_and_safer_ones_pass(claim_id, bound):
 
 def test_a_much_larger_c0_is_refuted_with_a_replay():
     result = what_if("chizat-bach/theorem-3.2/constant-M", "sigma_min**3/(kappa**(3/2)*Df_norm*lip_Df)", CONFIG)
-    assert not result.ok
-    assert float(run_replay(result.replay[0])) > 1
+    assert not result.ok and _replays_the_refutation(result)
+    assert dict(result.parameters)["ratio"] == dict(replay(result.replay_file).parameters)["ratio"]
 
 
 def test_the_seed_changes_the_constants_search():
@@ -183,3 +187,15 @@ def test_a_radius_that_leaves_no_kernel_floor_is_a_usage_error(capsys):
     argv = ["what-if", "chizat-bach/theorem-3.2/radius-r0", "--bound", "sigma_min/lip_Df", "--max-examples", "5"]
     assert main(argv) == 2
     assert "not a positive constant" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bound", ["1/0", "sqrt(-1)*d0", "10**400*d0", "+".join(["d0"] * 10000), "oo", "1e400"])
+def test_the_property_checks_refuse_a_bad_bound_with_a_value_error(bound):
+    loss, metric, y0 = CLAIMS_BY_ID["chizat-bach/lemma-3.3"].exact_witness()
+    with pytest.raises(ValueError, match="finite|too long"):
+        lemma_3_3(loss, metric, y0, bound=bound)
+
+
+def test_a_bound_undefined_somewhere_in_the_domain_is_refused_before_the_search():
+    with pytest.raises(WhatIfError, match=r"undefined \(nan\) at t = 0"):
+        what_if("chizat-bach/lemma-3.3", "sqrt(t - 1)*d0", CONFIG)
