@@ -100,13 +100,16 @@ def proof_text(report: ProofReport) -> str:
 
 
 def proof_latex(report: ProofReport) -> str:
-    escape = render.latex_text
+    """A chain as a LaTeX fragment (for amsmath and amssymb): the statement and one item per step, their ASCII math
+    typeset by :func:`~proofs_check.report.markdown.latex_math_text`."""
+    math = render.latex_math_text
     symbol = {"holds": r"$\checkmark$", "fails": r"$\times$", "gap": "gap", "unchecked": "?"}
-    lines = [rf"\paragraph{{{escape(report.proof.id)}}} {escape(report.proof.statement)}", r"\begin{enumerate}"]
+    lines = [rf"\paragraph{{{render.latex_text(report.proof.id)}}} {math(report.proof.statement)}", r"\begin{enumerate}"]
     for r in report.results:
-        detail = "" if r.outcome is None else escape(r.outcome.detail)
-        lines.append(rf"  \item[{escape(r.step.label)}] {symbol[r.status]} \emph{{{escape(r.step.kinds)}}}: "
-                     rf"{escape(r.step.after)} ({escape(r.step.justification)}). {detail}")
+        detail = "" if r.outcome is None else math(r.outcome.detail)
+        justification = f" ({math(r.step.justification)})" if r.step.justification else ""
+        lines.append(rf"  \item[{render.latex_text(r.step.label)}] {symbol[r.status]} "
+                     rf"\emph{{{render.latex_text(r.step.kinds)}}}: {math(r.step.after)}{justification}. {detail}")
     lines.append(r"\end{enumerate}")
     return "\n".join(lines)
 
