@@ -45,7 +45,9 @@ import sympy as sp
 from proofs_check.results import CheckResult
 from proofs_check.search import constants_whatif
 from proofs_check.search.claims import CLAIMS_BY_ID, NumericClaim, SearchDomain, run_claim
-from proofs_check.search.properties import LEMMA_3_3_SYMBOLS, LEMMA_A_1_SYMBOLS, PropertyResult
+from numeric.stability import sup_forcing
+from proofs_check.search.properties import (LEMMA_3_3_SYMBOLS, LEMMA_A_1_SYMBOLS, PropertyResult, check_times,
+                                            horizon_for)
 from proofs_check.search.scales import (NORMALIZATIONS, SCALE_DECADES, dependence, instance_parameters,
                                         scaled_instances, scaled_ranges, witness_images)
 from proofs_check.settings import RATIO_TOLERANCE, RunConfig, cache_home
@@ -200,7 +202,7 @@ def what_if(claim_id: str, bound: str, config: RunConfig | None = None, *,
         except ValueError as error:  # the variant is undefined at a point of the family
             raise WhatIfError(str(error)) from None
         found = None if point is None else ({"point": list(point)}, constants_whatif.counterexample_table(
-            claim_id, bound, point) + (("ratio", ratio_text(result.ratio)),))
+            claim_id, bound, point) + (("ratio", ratio_text(result.ratio)), ("family", constants_whatif.FAMILY)))
         return _with_replay(claim_id, bound, result, found, replay_directory)
     searched_id, names = LEMMA_CLAIMS[claim_id]
     claim = CLAIMS_BY_ID[searched_id]
@@ -248,8 +250,12 @@ def lemma_table(claim_id: str, instance: tuple, result: PropertyResult) -> tuple
     """The parameters of a lemma instance and where its ratio peaks, as (name, value) rows."""
     loss, metric, y0 = instance[:3]
     parameters = instance_parameters(instance)
-    shown = ("mu", "nu", "kappa", "lam", "d0") + tuple(name for name in ("Sigma0_norm",)
-                                                      if name in LEMMA_CLAIMS[claim_id][1])
+    shown = ("mu", "nu", "kappa", "lam", "d0")
+    if "K" in LEMMA_CLAIMS[claim_id][1]:  # Lemma A.1's: K = sup_t of the forcing along the flow, as its check has it
+        options = instance[3] if len(instance) > 3 else {}
+        ts = check_times(metric, horizon_for(loss, metric, options.get("horizon")))
+        parameters |= {"K": sup_forcing(loss, metric, y0, ts, **{k: v for k, v in options.items() if k == "atol"})}
+        shown += ("Sigma0_norm", "K")
     count = len(metric.switch_times) if hasattr(metric, "switch_times") else None
     pieces = "" if count is None else f", {count} piece{'s' * (count != 1)}"
     digits = _digits(result.ratio)  # observed and bound as precisely as their ratio
@@ -342,7 +348,8 @@ def replay(path: str | Path, bound: str | None = None) -> WhatIfResult:
         point = tuple(float(x) for x in data["instance"]["point"])
         ratio = constants_whatif.conclusion_ratio(claim_id, bound, point)
         ok = ratio <= 1 + RATIO_TOLERANCE
-        table = constants_whatif.counterexample_table(claim_id, bound, point) + (("ratio", ratio_text(ratio)),)
+        table = constants_whatif.counterexample_table(claim_id, bound, point) + (
+            ("ratio", ratio_text(ratio)), ("family", constants_whatif.FAMILY))
     else:
         try:
             instance = load_instance(data["instance"])
