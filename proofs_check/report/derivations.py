@@ -16,7 +16,8 @@ import textwrap
 import sympy as sp
 
 from proofs_check.report.markdown import (MARKDOWN_MARKS, latex, latex_math_text, markdown_code,
-                                          markdown_inline_math, markdown_math, markdown_text, marks)
+                                          markdown_inline_math, markdown_math, markdown_text, marks,
+                                          unicode_symbols)
 from symbolic.core import Derivation, Statement
 
 
@@ -77,6 +78,7 @@ def _pretty(expr, indent: str = "    ", *, name: str = "") -> str:
     """The pretty form of ``expr`` in ``TEXT_WIDTH`` columns after ``indent``: as it is, wrapped by SymPy, or, when
     wrapping would take more than ``PRETTY_MAX_LINES`` lines, one line saying what it is and where it is in full."""
     unicode, columns = marks()[0] == "✓", TEXT_WIDTH - len(indent)
+    expr = unicode_symbols(expr) if unicode else expr
     block = sp.pretty(expr, use_unicode=unicode, wrap_line=False)
     if max(map(len, block.splitlines()), default=0) > columns:
         block = sp.pretty(expr, use_unicode=unicode, wrap_line=True, num_columns=columns)

@@ -35,6 +35,23 @@ LATEX_SYMBOL_NAMES = {
     "C1": r"C_1", "C2": r"C_2", "F0": r"F_0", "x_norm": r"\lVert x \rVert", "xp_norm": r"\lVert x' \rVert",
     "dot": r"x \cdot x'", "E_b2": r"\mathbb{E}(b^2)", "E_a2": r"\mathbb{E}\lVert a \rVert^2",
 }
+#: The same symbols in the terminal's pretty forms (``lazycheck derive``), where SymPy would print the plain
+#: name; the names SymPy already prints well (sigma_min as σₘᵢₙ, d0 as d₀) are left to it.
+UNICODE_SYMBOL_NAMES = {
+    "lam": "λ", "Df_norm": "‖Df(w₀)‖", "lip_Df": "L_Df", "lip_f": "L_f", "Sigma0_norm": "‖Σ(0)‖",
+    "f_star_norm": "‖f*‖", "x_norm": "‖x‖", "xp_norm": "‖x'‖", "E_b2": "E(b²)", "E_a2": "E‖a‖²",
+}
+
+
+def unicode_symbols(expr):
+    """``expr`` with the documented symbols renamed as :data:`UNICODE_SYMBOL_NAMES` spells them, for display only
+    (the renamed symbols keep their assumptions, so the printed form is the same expression)."""
+    expr = sp.sympify(expr)
+    if not hasattr(expr, "free_symbols"):
+        return expr
+    renamed = {s: sp.Symbol(UNICODE_SYMBOL_NAMES[s.name], **s.assumptions0) for s in expr.free_symbols
+               if isinstance(s, sp.Symbol) and s.name in UNICODE_SYMBOL_NAMES}
+    return expr.xreplace(renamed) if renamed else expr
 
 # LaTeX of the ASCII math in prose (step descriptions, a chain's steps and justifications), e.g.
 # ``||grad F(y)||^2 >= 2 mu Fbar(y) (tight: ...)``: math runs go in $...$, words stay text.

@@ -108,3 +108,11 @@ def test_a_big_matrix_is_summarized_and_residuals_are_readable():
     assert residual_text(sp.Subs(sp.Derivative(x ** 3, x), x, 2)) == "12"  # evaluated by doit
     unevaluated = residual_text(sp.Subs(sp.Derivative(sp.Function("f")(x), x), x, 1))  # pretty, on lines below
     assert unevaluated.startswith("\n") and "Subs(" not in unevaluated and "x=1" in unevaluated
+
+
+def test_derive_text_spells_the_documented_symbols_as_the_notes_do():
+    from proofs_check.report.derivations import derivation_text
+    from symbolic import derive
+
+    pretty = derivation_text(derive("stability_bound")).split("  steps:")[0]
+    assert "λ" in pretty and "‖Σ(0)‖" in pretty and "lam" not in pretty and "Sigma0" not in pretty
