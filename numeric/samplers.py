@@ -24,7 +24,7 @@ import numpy as np
 from numeric.losses import StronglyConvexQuadratic, random_rotation, spectrum_with_ends
 from numeric.metrics import FloorPlusGram, PiecewiseConstant, RotatingSpectrum
 from numeric.models import SineTiltedLinear
-from numeric.strategies import log_cosh_from, piecewise_from, rotating_from, sine_model_from
+from numeric.families import log_cosh_from, piecewise_from, rotating_from, sine_model_from
 
 #: The horizon of the metric families (``time_varying_metrics``' default).
 HORIZON = 10.0
@@ -78,7 +78,7 @@ def _floor_plus_gram(rng: np.random.Generator, dim: int, lam: float) -> FloorPlu
 
 
 def _piecewise(rng: np.random.Generator, dim: int, lam: float) -> PiecewiseConstant:
-    """1..4 pieces switching at uniform times of [0, HORIZON] (numeric.strategies.piecewise_from)."""
+    """1..4 pieces switching at uniform times of [0, HORIZON] (numeric.families.piecewise_from)."""
     pieces = int(rng.integers(1, 5))
     return piecewise_from(lam, HORIZON, rng.uniform(0.0, 1.0, pieces - 1), rng.uniform(-1.5, 1.5, (pieces, dim, dim)))
 
@@ -103,7 +103,7 @@ def strongly_convex_loss(rng: np.random.Generator, *, min_dim: int, max_dim: int
     n in min_dim..max_dim and the kind (``"quadratic"`` or ``"logcosh"``) with even odds, mu uniform in
     [min_mu, 10 min_mu], kappa = nu/mu uniform in [1, max_kappa], y* uniform in [-2, 2]^n, a Haar rotation Q. A
     quadratic has H = Q diag(spectrum) Q^T, the spectrum [mu, nu] with both ends attained; a log-cosh loss has that
-    base on [mu, (mu + nu)/2] and 1 or 2 terms (numeric.strategies.log_cosh_from), so its certified smoothness is nu.
+    base on [mu, (mu + nu)/2] and 1 or 2 terms (numeric.families.log_cosh_from), so its certified smoothness is nu.
     """
     if not (isinstance(min_dim, int) and isinstance(max_dim, int) and 1 <= min_dim <= max_dim):
         raise ValueError(f"need integers 1 <= min_dim <= max_dim, got min_dim={min_dim!r}, max_dim={max_dim!r}")
