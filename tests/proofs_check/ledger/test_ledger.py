@@ -62,7 +62,7 @@ def test_claim_globs_and_unknown_claims(capsys):
     out = capsys.readouterr().out
     assert "smith/theorem-2.2/lip-sigma" in out and "chizat-bach/lemma-3.3 " not in out
     assert main(["verify", "--claim", "nosuch/*"]) == 2
-    assert "no claim matches nosuch/*" in capsys.readouterr().err
+    assert "no claim matches 'nosuch/*'" in capsys.readouterr().err
 
 
 def test_list(capsys):

@@ -253,3 +253,9 @@ def test_the_committed_notes_are_current():
                             capture_output=True, text=True, timeout=CHECK_TIMEOUT)
     assert result.returncode == 0, f"notes/ is stale (run 'lazycheck notes'):\n{result.stdout}{result.stderr[-2000:]}"
     assert "the notes are current" in result.stderr
+
+
+def test_figure_links_resolve_from_any_notes_directory(tmp_path):
+    directory = tmp_path / "elsewhere" / "notes"
+    link = notes.figure_link(directory, "figure-1c")
+    assert (directory / link).resolve() == (notes.data_directory() / "figure-1c.png").resolve()
