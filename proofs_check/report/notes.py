@@ -95,8 +95,15 @@ def collect_run(*, profile: str = DEFAULT_PROFILE, log=None) -> LedgerRun:
     results, errata, proofs, _ = run_ledger(ledger(), config, chains=noted_proofs(), render=proof_render.proof_json,
                                          log=log)
     print("[notes] ledger and proof chains done; rendering", file=log, flush=True)
-    return LedgerRun(profile, config.examples, None, tuple(_portable(r.as_json()) for r in results),
-                     tuple(_portable(proof_render.erratum_json(e)) for e in errata), _portable(proofs))
+    return ledger_run(config, [r.as_json() for r in results], [proof_render.erratum_json(e) for e in errata], proofs)
+
+
+def ledger_run(config: RunConfig, claims: Iterable[dict], errata: Iterable[dict], proofs: Mapping[str, dict]) -> LedgerRun:
+    """The :class:`LedgerRun` of a derandomized run under ``config`` from its JSON parts: the claims and errata as
+    ``lazycheck verify --json`` writes them, and the chains of :func:`noted_proofs` as
+    :func:`proof_render.proof_json` dictionaries. The notes rendered from it are those of :func:`collect_run`."""
+    return LedgerRun(config.profile, config.examples, None, tuple(_portable(claim) for claim in claims),
+                     tuple(_portable(erratum) for erratum in errata), _portable(dict(proofs)))
 
 
 def _portable(value, root: str | None = None):

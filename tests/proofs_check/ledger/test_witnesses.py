@@ -1,6 +1,7 @@
 """The whole ledger's report, run once (``lazycheck verify --json``): every entry has its expected status, and
 every counterexample that ``lazycheck errata --json`` and ``lazycheck verify --json`` report satisfies the
-hypotheses of the claim it refutes (acceptance of issue 12, item 3).
+hypotheses of the claim it refutes (acceptance of issue 12, item 3); and the committed notes/ are what
+``lazycheck notes`` renders from that run.
 
 The witnesses are validated here independently of the checks that found them: a z3 assignment is substituted
 into the claim and every hypothesis in exact arithmetic (sympy); a residual must not simplify to zero; a numeric
@@ -17,9 +18,13 @@ import sympy as sp
 
 from proofs_check.cli import main
 from proofs_check.ledger import ledger
+from proofs_check.proofs.catalog import run_proof
 from proofs_check.proofs.checks import RateCheck, call_validator
 from proofs_check.proofs.coq import coq_missing
+from proofs_check.report import notes
+from proofs_check.report.proofs import proof_json
 from proofs_check.results import Witness
+from proofs_check.settings import RunConfig
 
 
 def _truth(relation: str, values: dict[str, sp.Expr]) -> bool:
@@ -69,13 +74,25 @@ def _errata_report() -> list:
 
 
 def test_the_whole_ledger_report(tmp_path):
-    """One run of the whole ledger (one test, so that it runs once under xdist): statuses, then witnesses."""
+    """One run of the whole ledger (one test, so that it runs once under xdist): statuses, witnesses, and the
+    committed notes rendered from the same run."""
     report = _verify_report(tmp_path)
+    _the_committed_notes_are_current(report)
     _every_entry_has_its_expected_status(report)
     _every_verify_counterexample_is_admissible(report)
     _every_erratum_counterexample_is_admissible(_errata_report())
     _most_steps_are_checked_formally(report["proof_steps"])
     _every_sampled_step_searches_a_thousand_instances(report["proof_steps"])
+
+
+def _the_committed_notes_are_current(verify_report):
+    """notes/ is what ``lazycheck notes`` would write from this run: the claims and errata of the verify report, and
+    the noted chains as the serial run left them (cached)."""
+    config = RunConfig()
+    chains = {proof_id: proof_json(run_proof(proof_id, config)) for proof_id in notes.noted_proofs()}
+    run = notes.ledger_run(config, verify_report["claims"], verify_report["errata"], chains)
+    stale = notes.notes_status(notes.default_directory(), run)
+    assert not stale, f"notes/ is stale (run 'lazycheck notes'): {stale}"
 
 
 def _most_steps_are_checked_formally(steps):

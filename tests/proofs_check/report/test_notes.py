@@ -1,15 +1,14 @@
 """The teaching notes (proofs_check.report.notes, ``lazycheck notes``): the table, the rendering, staleness, and the
 committed notes/.
 
-Everything but the last test renders from a stub run built without running a check (every chain step at the
-status its chain declares), so it is fast; the last test runs ``python -m proofs_check notes --check`` once, in
-a subprocess, as a user would.
+Everything renders from a stub run built without running a check (every chain step at the status its chain
+declares), so it is fast. That the committed notes/ are current is checked on the one whole-ledger run of the
+suite (tests/proofs_check/ledger/test_witnesses.py), rendered through :func:`notes.ledger_run` as ``lazycheck
+notes`` renders its own run.
 """
 
 import fnmatch
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -40,8 +39,6 @@ MAIN_RESULTS = {
 #: The figure names of issue 7 (``lazycheck figures``).
 FIGURE_NAMES = {"figure-1a", "figure-1b", "figure-1c", "figure-4", "figure-5", "figure-6a", "figure-6b"}
 STUB_COUNTEREXAMPLE = "stub counterexample: x = 1"
-#: Seconds allowed for one full ``notes --check`` (a ledger run takes about 40 s on two cores).
-CHECK_TIMEOUT = 600
 
 
 def _stub_report(proof_id: str) -> ProofReport:
@@ -245,14 +242,6 @@ def test_help_explains_every_option(capsys):
         main(["notes", "--help"])
     out = capsys.readouterr().out
     assert "--out DIR" in out and "--check" in out and "stale" in out
-
-
-def test_the_committed_notes_are_current():
-    """The one full run of the suite: ``python -m proofs_check notes --check`` on the committed notes/."""
-    result = subprocess.run([sys.executable, "-m", "proofs_check", "notes", "--check"], cwd=REPOSITORY,
-                            capture_output=True, text=True, timeout=CHECK_TIMEOUT)
-    assert result.returncode == 0, f"notes/ is stale (run 'lazycheck notes'):\n{result.stdout}{result.stderr[-2000:]}"
-    assert "the notes are current" in result.stderr
 
 
 def test_figure_links_resolve_from_any_notes_directory(tmp_path):
