@@ -65,6 +65,7 @@ def _verify(tmp_path: Path, name: str, path_entry: Path | None) -> tuple[list, s
     return _claims(report), result.stdout.splitlines()[0]
 
 
+@pytest.mark.heavy
 def test_an_installed_wheel_gives_the_same_report_as_the_checkout(wheel, tmp_path):
     target = tmp_path / "installed"
     result = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target), str(wheel)],

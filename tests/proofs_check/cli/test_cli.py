@@ -66,6 +66,7 @@ def test_usage_errors_are_one_line_with_exit_code_2(argv, fragment, capsys):
     assert "Traceback" not in err
 
 
+@pytest.mark.heavy
 def test_verify_reports_every_derivation_and_writes_json_alone_on_standard_output(capsys):
     # every derivation runs whatever the selection; the claims cover each kind of check and a refuted entry
     # (the whole ledger runs in tests/test_ledger.py and in the notes check)
@@ -133,6 +134,7 @@ def test_the_cli_package_loads_no_numpy_so_the_blas_setting_takes_effect():
     assert result.stdout.split() == ["True", "True", "False", "1"]
 
 
+@pytest.mark.heavy
 def test_verify_seed_reaches_every_kind_of_numeric_check(tmp_path, capsys):
     """--seed changes the draws of a lemma search, an analytic proof step and a study; the same seed repeats them."""
     claims = ["chizat-bach/lemma-A.1", "chizat-bach/random-feature-convergence"]

@@ -43,6 +43,7 @@ def test_every_entry_has_a_status_a_location_and_a_check(entry):
     assert set(entry.twins) <= known
 
 
+@pytest.mark.heavy
 def test_same_seed_gives_the_same_report(tmp_path, capsys):
     reports = []
     for name in ("a", "b"):

@@ -3,6 +3,8 @@ their checks, crashes reported."""
 
 import json
 
+import pytest
+
 from proofs_check.cli import main
 from proofs_check.ledger import runner, select
 from proofs_check.ledger.entry import NumericRef, ProofRef
@@ -24,6 +26,7 @@ def _report(tmp_path, name: str, *extra: str) -> dict:
     return report
 
 
+@pytest.mark.heavy
 def test_parallel_and_serial_runs_give_the_same_report(tmp_path, capsys):
     parallel, serial = _report(tmp_path, "parallel"), _report(tmp_path, "serial", "--serial")
     capsys.readouterr()

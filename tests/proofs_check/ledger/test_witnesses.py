@@ -73,6 +73,7 @@ def _errata_report() -> list:
     return json.loads(out.getvalue())
 
 
+@pytest.mark.heavy
 def test_the_whole_ledger_report(tmp_path):
     """One run of the whole ledger (one test, so that it runs once under xdist): statuses, witnesses, and the
     committed notes rendered from the same run."""

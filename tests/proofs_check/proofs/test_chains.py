@@ -109,6 +109,7 @@ def test_the_inequality_path_shows_both_outcomes():
     assert statuses == {"refuted", "z3"}
 
 
+@pytest.mark.heavy
 def test_every_erratum_replays_with_its_counterexample(capsys):
     errata = [e for proof_id in ALL for e in errata_of(run_proof(proof_id, CONFIG))]
     assert len(errata) >= 10

@@ -3,6 +3,8 @@ refuted with a replayable counterexample, and the seed changes the draws."""
 
 from dataclasses import replace
 
+import pytest
+
 from proofs_check.search import batched
 from proofs_check.search.claims import NUMERIC_CLAIMS, run_claim
 from proofs_check.settings import RunConfig
@@ -11,6 +13,7 @@ from tests.lemma_support import run_replay
 EXAMPLES = 20
 
 
+@pytest.mark.heavy
 def test_every_numeric_claim_holds_and_its_witness_is_nearly_tight():
     for claim in NUMERIC_CLAIMS:
         result = run_claim(claim, RunConfig(max_examples=EXAMPLES))
@@ -32,6 +35,7 @@ def test_a_false_claim_is_refuted_with_a_replayable_counterexample():
     assert "violation=True" in run_replay(result.replay[0])
 
 
+@pytest.mark.heavy
 def test_the_seed_changes_the_draws_and_the_same_seed_repeats_them():
     claim = NUMERIC_CLAIMS[1]
     runs = {seed: run_claim(claim, RunConfig("fast", seed=seed, max_examples=8)) for seed in (None, 1, 2)}

@@ -31,6 +31,7 @@ def _results():
     return search, step
 
 
+@pytest.mark.heavy
 def test_an_unrelated_float_literal_leaves_the_results_unchanged(tmp_path, monkeypatch):
     isolated_before = _results()
     with monkeypatch.context() as patch:

@@ -42,6 +42,7 @@ def test_time_dependent_stability_bound_holds(instance):
     assert not result.violation, replay_command("stability", instance, None, time_dependent=True)
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("variant", list(FALSE_VARIANTS))
 def test_false_variants_are_refuted_with_a_shrunk_replayable_example(variant):
     bound, _ = FALSE_VARIANTS[variant]
@@ -59,6 +60,7 @@ def test_both_bounds_are_attained_by_the_forcing_family():
     assert SHARP_TIGHTNESS <= sharp.ratio <= 1 and not sharp.violation
 
 
+@pytest.mark.heavy
 def test_report_the_worst_ratios_found():
     for time_dependent in (False, True):
         found = maximize(lambda i: stability(*i, time_dependent=time_dependent), ADVERSARIAL,
