@@ -75,6 +75,8 @@ class _Translator:
 
     def __call__(self, e):
         z3 = self.z3
+        if isinstance(e, _Base):
+            return e.value
         if isinstance(e, sp.Symbol):
             return self.symbol(e)
         if e.is_Rational:
@@ -118,13 +120,31 @@ class _Translator:
     def power_of(self, variable, n: int):
         return reduce(lambda x, y: x * y, [variable] * n)
 
+    def share_exponentials(self, *relations) -> None:
+        """Give every direction u of the exponentials in ``relations`` one base E = exp(u/d), d the common
+        denominator of its rational coefficients, so that exp(c*u) = E**(c*d) is an integer power of E."""
+        coefficients: dict = {}
+        for relation in relations:
+            for e in sp.sympify(relation).atoms(sp.exp, type(sp.E)):
+                coefficient, direction = _exponent(e)
+                coefficients.setdefault(direction, set()).add(coefficient)
+        for direction, found in sorted(coefficients.items(), key=lambda kv: sp.default_sort_key(kv[0])):
+            self._base(direction, lcm(*(int(c.q) for c in found)))
+
+    def _base(self, direction, denominator: int):
+        if direction not in self._exp_bases:
+            value = self.z3.Real(f"exp_{len(self._exp_bases)}")
+            self._exp_bases[direction] = (value, denominator)
+            argument = self(direction / denominator)
+            self.constraints += [value > 0, value >= 1 + argument, self.z3.Implies(argument >= 0, value >= 1),
+                                 self.z3.Implies(argument <= 0, value <= 1)]
+        return self._exp_bases[direction]
+
     def exponential(self, argument):
-        coefficient, direction = sp.sympify(argument).as_coeff_Mul()
-        if not coefficient.is_Rational:
-            coefficient, direction = sp.S.One, argument
-        entry = self._exp_bases.setdefault(direction, {"coefficients": set()})
-        entry["coefficients"].add(coefficient)
-        return ("exp", direction, coefficient)
+        """exp(argument) as a power of its direction's base (registered here if no earlier pass saw it)."""
+        coefficient, direction = _exponent(sp.exp(argument, evaluate=False))
+        value, denominator = self._base(direction, int(coefficient.q))
+        return self.power(_Base(value), coefficient * denominator)
 
     def logarithm(self, argument):
         if argument not in self._logs:
@@ -135,29 +155,22 @@ class _Translator:
         return self._logs[argument]
 
 
-def _translate(expr, translator: _Translator):
-    """Translate with a first pass to collect exponentials, so their bases can be shared."""
-    expr = sp.sympify(expr)
-    exps = sorted(expr.atoms(sp.exp), key=sp.default_sort_key) + ([sp.exp(1)] if expr.has(sp.E) else [])
-    replacements = {}
-    for e in exps:
-        coefficient, direction = e.args[0].as_coeff_Mul()
-        if not coefficient.is_Rational:
-            coefficient, direction = sp.S.One, e.args[0]
-        replacements[e] = (direction, coefficient)
-    by_direction: dict = {}
-    for direction, coefficient in replacements.values():
-        by_direction.setdefault(direction, set()).add(coefficient)
-    symbols = {}
-    for index, (direction, coefficients) in enumerate(sorted(by_direction.items(), key=lambda kv: sp.default_sort_key(kv[0]))):
-        denominator = lcm(*(int(c.q) for c in coefficients))
-        base = sp.Symbol(f"expbase_{index}", positive=True)
-        symbols[direction] = (base, denominator)
-        value, argument = translator(base), translator(direction / denominator)
-        translator.constraints += [value >= 1 + argument, translator.z3.Implies(argument >= 0, value >= 1),
-                                   translator.z3.Implies(argument <= 0, value <= 1)]
-    substituted = expr.xreplace({e: symbols[d][0] ** (c * symbols[d][1]) for e, (d, c) in replacements.items()})
-    return translator(substituted)
+def _exponent(e) -> tuple:
+    """exp(c*u) (or E) as its rational coefficient c and its direction u."""
+    argument = sp.S.One if e is sp.S.Exp1 else e.args[0]
+    coefficient, direction = argument.as_coeff_Mul()
+    if not coefficient.is_Rational:
+        return sp.S.One, argument
+    return coefficient, direction
+
+
+class _Base(sp.Dummy):
+    """A z3 variable standing inside a sympy power (the base of an exponential)."""
+
+    def __new__(cls, value):
+        base = super().__new__(cls, positive=True)
+        base.value = value
+        return base
 
 
 def _relation(relational, translator):
@@ -170,7 +183,7 @@ def _relation(relational, translator):
         return z3.Or(*[_relation(a, translator) for a in relational.args])
     if isinstance(relational, sp.Not):
         return z3.Not(_relation(relational.args[0], translator))
-    lhs, rhs = _translate(relational.lhs, translator), _translate(relational.rhs, translator)
+    lhs, rhs = translator(sp.sympify(relational.lhs)), translator(sp.sympify(relational.rhs))
     return {sp.LessThan: lhs <= rhs, sp.StrictLessThan: lhs < rhs, sp.GreaterThan: lhs >= rhs,
             sp.StrictGreaterThan: lhs > rhs, sp.Equality: lhs == rhs, sp.Unequality: lhs != rhs}[type(relational)]
 
@@ -186,6 +199,7 @@ def certify(claim, assumptions: Sequence = (), *, timeout_ms: int = TIMEOUT_MS) 
     translator = _Translator(z3)
     solver = z3.Solver()
     solver.set("timeout", timeout_ms)
+    translator.share_exponentials(claim, *assumptions)
     goal = _relation(claim, translator)
     for assumption in assumptions:
         solver.add(_relation(assumption, translator))
@@ -211,7 +225,7 @@ def _model_value(model, variable) -> sp.Expr:
 
 
 def _counterexample(model, translator, claim, assumptions) -> InequalityResult:
-    assignment = {s: _model_value(model, v) for s, v in translator.variables.items() if not s.name.startswith("expbase_")}
+    assignment = {s: _model_value(model, v) for s, v in translator.variables.items()}
     if _holds_numerically(claim, assignment) is False and all(_holds_numerically(a, assignment) is not False
                                                               for a in assumptions):
         return InequalityResult("refuted", "z3: the negation is satisfiable",
@@ -221,6 +235,8 @@ def _counterexample(model, translator, claim, assumptions) -> InequalityResult:
 
 def _holds_numerically(relation, assignment) -> bool | None:
     """Evaluate a relation at an assignment with RECHECK_DIGITS digits (None if undecidable)."""
+    if relation in (sp.true, sp.false):  # sympy already decided it
+        return bool(relation)
     if isinstance(relation, (sp.And, sp.Or)):
         values = [_holds_numerically(a, assignment) for a in relation.args]
         if None in values:

@@ -1,4 +1,9 @@
-"""z3 certificates (symbolic.inequalities): both outcomes, and the auxiliary variables."""
+"""z3 certificates (symbolic.inequalities): both outcomes, and the auxiliary variables.
+
+Soundness is pinned construct by construct (issue 16): each z3 construct, relation, relaxation and guard has a
+true claim that must be certified and a false one that must be refuted with a re-checked counterexample. The
+comment of each case names the mutant of ``symbolic/inequalities.py`` it kills (each verified by hand).
+"""
 
 import pytest
 import sympy as sp
@@ -9,6 +14,9 @@ from symbolic.symbols import symbols
 sigma_min, lip_Df, r, mu, lam, K = symbols("sigma_min lip_Df r mu lam K")
 x = sp.Symbol("x", nonnegative=True)
 a, b = sp.symbols("a b", nonnegative=True)
+u, v = sp.symbols("u v", real=True)
+p = sp.Symbol("p", positive=True)
+HALF, QUARTER = sp.Rational(1, 2), sp.Rational(1, 4)
 
 
 def test_a_true_step_is_certified():
@@ -34,6 +42,110 @@ def test_a_false_step_is_refuted_with_a_checked_assignment():
 ])
 def test_square_roots_exponentials_logs_and_max(claim, assumptions, status):
     assert certify(claim, assumptions).status == status
+
+
+CONSTRUCTS = {
+    # Abs: If(x >= 0, x, -x); the false claim is certified if Abs(x) is translated as x.
+    "abs-above": (sp.Ge(sp.Abs(u - v), u - v), [], "certified"),
+    "abs-above-negation": (sp.Ge(sp.Abs(u - v), v - u), [], "certified"),
+    "abs-false": (sp.Le(sp.Abs(u - v), u - v), [], "refuted"),
+    # Min and Max, each side of the If.
+    "min-below-first": (sp.Le(sp.Min(u, v), u), [], "certified"),
+    "min-below-second": (sp.Le(sp.Min(u, v), v), [], "certified"),
+    "min-false": (sp.Ge(sp.Min(u, v), u), [], "refuted"),
+    "max-above-first": (sp.Ge(sp.Max(u, v), u), [], "certified"),
+    "max-above-second": (sp.Ge(sp.Max(u, v), v), [], "certified"),
+    "max-false": (sp.Le(sp.Max(u, v), u), [], "refuted"),
+    # Square roots: root >= 0, base >= 0, root**2 == base; false only inside (0, 1), or at 0.
+    "sqrt-nonnegative": (sp.Ge(sp.sqrt(x), 0), [], "certified"),
+    "sqrt-zero": (sp.Gt(sp.sqrt(x), 0), [], "refuted"),
+    "sqrt-below-one": (sp.Ge(sp.sqrt(p), 1), [], "refuted"),
+    "sqrt-of-square": (sp.Le(sp.sqrt(x), 1), [sp.Le(x, 1)], "certified"),
+    # Rational and negative integer powers.
+    "power-3/2": (sp.Le(x ** sp.Rational(3, 2), x**2), [sp.Ge(x, 1)], "certified"),
+    "power-3/2-false": (sp.Le(x ** sp.Rational(3, 2), x**2), [], "refuted"),
+    "power-1/3": (sp.Ge(x ** sp.Rational(1, 3), x), [sp.Le(x, 1)], "certified"),
+    "power-1/3-false": (sp.Le(x ** sp.Rational(1, 3), x), [], "refuted"),
+    "power-inverse": (sp.Le(1 / p, 1), [sp.Ge(p, 1)], "certified"),
+    "power-inverse-false": (sp.Le(1 / p, 1), [], "refuted"),
+    # Positive symbols are > 0, not >= 1; nonnegative ones are >= 0, not > 0.
+    "positive": (sp.Gt(p, 0), [], "certified"),
+    "positive-below-one": (sp.Ge(p**2, p), [], "refuted"),
+    "nonnegative-zero": (sp.Gt(x, 0), [], "refuted"),
+    # exp: E >= 1 + u/d, u >= 0 => E >= 1, u <= 0 => E <= 1; never e^u >= 1 - u.
+    "exp-tangent": (sp.Ge(sp.exp(u), 1 + u), [], "certified"),
+    "exp-wrong-tangent": (sp.Ge(sp.exp(u), 1 - u), [], "refuted"),
+    "exp-decay": (sp.Le(sp.exp(-x), 1), [], "certified"),
+    "exp-decay-strict": (sp.Lt(sp.exp(-x), 1), [], "refuted"),
+    "exp-growth": (sp.Ge(sp.exp(x), 1), [], "certified"),
+    "exp-growth-strict": (sp.Gt(sp.exp(x), 1), [], "refuted"),
+    # direction / denominator: exp(u/2) has base exp(u/2) >= 1 + u/2, not >= 1 + 2u.
+    "exp-half": (sp.Ge(sp.exp(u / 2), 1 + u / 2), [], "certified"),
+    "exp-half-false": (sp.Ge(sp.exp(u / 2), 1 + u), [sp.Ge(u, 0)], "refuted"),
+    # Each direction has its own base (exp(u) and exp(v) used to share one z3 variable).
+    "exp-two-directions": (sp.Le(sp.exp(u), sp.exp(v)), [sp.Ge(u, v + 1)], "refuted"),
+    "exp-same-direction": (sp.Le(sp.exp(u), sp.exp(u / 2)), [sp.Le(u, 0)], "certified"),
+    # E reaches Translator.exponential, as does an exponential nested in another.
+    "e-above-two": (sp.Ge(u * sp.E, 2 * u), [sp.Ge(u, 0)], "certified"),
+    "e-below-three": (sp.Ge(u * sp.E, 3 * u), [sp.Ge(u, 0)], "refuted"),
+    "exp-nested": (sp.Ge(sp.exp(sp.exp(u)), 1), [], "certified"),
+    "exp-nested-false": (sp.Ge(sp.exp(sp.exp(u)), 2), [], "refuted"),
+    # log: L <= x - 1, x >= 1 => L >= 0, x > 0; never L <= x - 2, never x >= 1 => L >= 1.
+    "log-tangent": (sp.Le(sp.log(p), p - 1), [], "certified"),
+    "log-wrong-tangent": (sp.Le(sp.log(p), p - sp.Rational(3, 2)), [sp.Ge(p, 1), sp.Le(p, 2)], "refuted"),
+    "log-nonnegative": (sp.Ge(sp.log(p), 0), [sp.Ge(p, 1)], "certified"),
+    "log-below-one": (sp.Ge(sp.log(p), 1), [sp.Ge(p, 1), sp.Le(p, 2)], "refuted"),
+    "log-domain": (sp.Gt(u + sp.log(u), sp.log(u)), [], "certified"),
+    # Every relation, at its boundary.
+    "lt": (sp.Lt(u, u + 1), [], "certified"),
+    "lt-at-equality": (sp.Lt(u, v), [sp.Le(u, v)], "refuted"),
+    "le": (sp.Le(u, v), [sp.Eq(u, v)], "certified"),
+    "le-false": (sp.Le(u, v), [], "refuted"),
+    "gt": (sp.Gt(u + 1, u), [], "certified"),
+    "gt-at-equality": (sp.Gt(u, v), [sp.Ge(u, v)], "refuted"),
+    "ge": (sp.Ge(u, v), [sp.Eq(u, v)], "certified"),
+    "ge-false": (sp.Ge(u, v), [], "refuted"),
+    "eq": (sp.Eq(u**2, v**2), [sp.Le(u, -v), sp.Ge(u, -v)], "certified"),
+    "eq-false": (sp.Eq(u, v), [sp.Le(u, v)], "refuted"),
+    "ne": (sp.Ne(u, v), [sp.Lt(u, v)], "certified"),
+    "ne-false": (sp.Ne(u, v), [], "refuted"),
+    # And, Or, Not, in the claim and in its numeric re-check.
+    "and": (sp.And(sp.Ge(u, 0), sp.Le(u, 1)), [sp.Ge(u, QUARTER), sp.Le(u, HALF)], "certified"),
+    "and-false": (sp.And(sp.Ge(u, 0), sp.Le(u, 1)), [sp.Ge(u, 2)], "refuted"),
+    "or": (sp.Or(sp.Le(u, 0), sp.Ge(u, 1)), [sp.Le(u, 0)], "certified"),
+    "or-false": (sp.Or(sp.Le(u, 0), sp.Ge(u, 1)), [sp.Ge(u, QUARTER), sp.Le(u, HALF)], "refuted"),
+    "not": (sp.Not(sp.And(sp.Gt(u, 0), sp.Lt(u, 1))), [sp.Ge(u, 1)], "certified"),
+    "not-false": (sp.Not(sp.And(sp.Gt(u, 0), sp.Lt(u, 1))), [sp.Ge(u, QUARTER), sp.Le(u, HALF)], "refuted"),
+    "decided-false": (sp.Ge(sp.E, 3), [], "refuted"),
+}
+
+
+@pytest.mark.parametrize("claim,assumptions,status", CONSTRUCTS.values(), ids=CONSTRUCTS.keys())
+def test_each_construct_certifies_the_true_claim_and_refutes_the_false_one(claim, assumptions, status):
+    result = certify(claim, assumptions)
+    assert result.status == status, result
+    if status == "refuted":  # the counterexample is exact here: the claim fails, the assumptions hold
+        assignment = {symbol: sp.Rational(result.counterexample[symbol.name]) for symbol in claim.free_symbols}
+        assert claim.xreplace(assignment) == sp.false or not claim.xreplace(assignment).evalf(30)
+        assert all(assumption.xreplace(assignment) for assumption in assumptions)
+
+
+def test_an_irrational_counterexample_is_read_back_to_the_recheck_digits():
+    result = certify(sp.Ne(u**2, 2), [sp.Gt(u, 0)])
+    assert result.status == "refuted"
+    assert abs(sp.Float(result.counterexample["u"], 35) - sp.sqrt(2)) < sp.Float("1e-30")
+
+
+def test_a_model_that_violates_the_assumptions_is_not_a_counterexample():
+    # log p >= 1 relaxes to p >= 2, so z3 offers p = 2, where the claim p >= 5/2 fails but log 2 < 1 does too.
+    result = certify(sp.Ge(p, sp.Rational(5, 2)), [sp.Ge(sp.log(p), 1)])
+    assert result.status == "unknown" and not result.counterexample
+
+
+def test_a_relaxation_model_that_satisfies_the_claim_is_not_a_counterexample():
+    # exp(u) <= exp(v) follows from u <= v, which the relaxation cannot see: z3's model is spurious.
+    result = certify(sp.Le(sp.exp(u), sp.exp(v)), [sp.Le(u, v)])
+    assert result.status == "unknown" and not result.counterexample
 
 
 def test_untranslatable_expressions_are_reported():
