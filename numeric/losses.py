@@ -141,7 +141,8 @@ class LogCoshQuadratic:
         base = StronglyConvexQuadratic.random(rng, dim, mu, max(mu, nu / 2))
         directions = rng.standard_normal((terms, dim))
         directions /= np.linalg.norm(directions, axis=1, keepdims=True)
-        weights = np.full(terms, (nu - base.nu) / terms)
+        # base.nu is an eigenvalue of a rotated H: for nu = mu it may round above nu, and a weight -1e-16 is refused.
+        weights = np.full(terms, max(nu - base.nu, 0.0) / terms)
         return cls(base.H, base.y_star, directions, weights)
 
     def _projections(self, y):
