@@ -1,0 +1,60 @@
+"""Kill rate of a finished mutmut 3.8.1 run (in its working directory): all mutants, and the non-string ones.
+
+A mutant is a string mutant when its changed line differs from the original only inside string literals
+(mutmut's ``"XX" + s + "XX"``, case changes, emptied messages): these cannot change a verdict of a checker.
+"""
+
+import io
+import tokenize
+
+from mutmut.__main__ import walk_source_files
+from mutmut.mutation.data import SourceFileMutationData
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+from mutmut.stats import status_by_exit_code
+
+
+def code_tokens(lines: list[str]) -> list[str]:
+    try:
+        tokens = tokenize.generate_tokens(io.StringIO("\n".join(line.strip() for line in lines) + "\n").readline)
+        return [t.string for t in tokens if t.type not in (tokenize.STRING, tokenize.COMMENT, tokenize.NL,
+                                                           tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+                and not t.type == getattr(tokenize, "FSTRING_MIDDLE", -1)]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return [line.strip() for line in lines]
+
+
+def is_string_mutant(name: str, path) -> bool:
+    diff = get_diff_for_mutant(name, path=path).splitlines()
+    removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+    return code_tokens(removed) == code_tokens(added)
+
+
+def main() -> None:
+    counts = {"all": [0, 0], "non-string": [0, 0]}
+    survivors = []
+    for path in walk_source_files():
+        data = SourceFileMutationData(path=path)
+        try:
+            data.load()
+        except FileNotFoundError:
+            continue
+        for name, exit_code in data.exit_code_by_key.items():
+            status = status_by_exit_code[exit_code]
+            if status in ("not checked", "skipped"):
+                continue
+            killed = status in ("killed", "timeout", "caught by type check", "segfault")
+            kinds = ["all"] if is_string_mutant(name, path) else ["all", "non-string"]
+            for kind in kinds:
+                counts[kind][0] += 1
+                counts[kind][1] += killed
+            if not killed and "non-string" in kinds:
+                survivors.append(f"{name}: {status}")
+    for kind, (run, killed) in counts.items():
+        print(f"{kind} mutants: {run} run, {killed} killed, kill rate {killed / max(run, 1):.1%}")
+    print("non-string survivors (mutmut show NAME in the work directory for the diff):")
+    print("\n".join(f"  {s}" for s in survivors) or "  none")
+
+
+if __name__ == "__main__":
+    main()
