@@ -197,6 +197,15 @@ def displacement_integral(growth: sp.Expr = TEXT_GROWTH) -> sp.Expr:
     return simplify_positive(sp.integrate(speed.subs(nu, kappa * mu), (t, 0, sp.oo)))
 
 
+def _within_total(speed: sp.Expr, partial: sp.Expr, total: sp.Expr, horizon: sp.Symbol) -> Check:
+    """int_0^T speed dt <= total for every T > 0, where ``partial`` is sympy's int_0^T speed dt.
+
+    Both halves are needed: d partial/dT = speed(T) (the fundamental theorem of calculus) checks that ``partial``
+    is the integral, and total - partial > 0 that the tail beyond T is positive.
+    """
+    return all_of(identity(sp.diff(partial, horizon), speed.subs(t, horizon)), positive(total - partial))
+
+
 def _displacement_steps() -> tuple:
     conv = lazy_convergence_bound().expression
     speed = (TEXT_GROWTH * Df_norm * nu / alpha * conv).subs(nu, kappa * mu)
@@ -213,8 +222,7 @@ def _displacement_steps() -> tuple:
              identity(sp.diff(nu * y_minus_f**2 / 2, y_minus_f), nu * y_minus_f)),
         step("||w(t) - w0|| <= int_0^t ||w'|| <= int_0^oo ||w'||: the tail beyond any T is nonnegative",
              "chizat-bach, proof of Theorem 3.2", "fundamental theorem of calculus",
-             all_of(identity(sp.diff(partial, horizon), speed.subs(t, horizon)),
-                    positive(displacement_integral() - partial))),
+             _within_total(speed, partial, displacement_integral(), horizon)),
         step("int_0^oo (2 nu Df_norm/alpha) sqrt(kappa) d0 exp(-c mu sigma_min^2 s) ds", "chizat-bach Theorem 3.2",
              "integration", identity(sp.limit(partial, horizon, sp.oo), displacement_integral())),
     )

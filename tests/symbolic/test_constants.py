@@ -79,3 +79,56 @@ def test_the_held_out_bound_under_the_propositions_hypotheses(rejected):
     stated = sp.log(alpha) / alpha * (C1 * M1 + C2**2 * M2 * sp.log(alpha) / 2)
     assert derivation.verify(stated, derivation.specialization).ok
     rejected("held_out_bound", sp.log(alpha) / alpha * (C1 * M1 + C2**2 * M2 * sp.log(alpha)), derivation.specialization)
+
+
+# Soundness of the derivations' own checks (issue 16): each check rejects a falsified input.
+
+def test_the_step_int_0_t_within_int_0_oo_needs_both_of_its_halves():
+    """int_0^T exp(-t) dt = 1 - exp(-T) <= 1 holds; a wrong antiderivative fails the first half (the fundamental
+    theorem of calculus), a total below the integral fails the second (the tail must be positive)."""
+    from symbolic.constants import _within_total
+
+    horizon = sp.Symbol("T", positive=True)
+    speed = sp.exp(-t)
+    partial, total = sp.integrate(speed, (t, 0, horizon)), sp.S.One
+    assert _within_total(speed, partial, total, horizon).ok
+    halved_antiderivative = _within_total(speed, partial / 2, total, horizon)
+    assert not halved_antiderivative.ok and sp.simplify(halved_antiderivative.residual + sp.exp(-horizon) / 2) == 0
+    halved_total = _within_total(speed, partial, total / 2, horizon)
+    assert not halved_total.ok and halved_total.residual != 0
+
+
+def test_the_displacement_tail_step_holds():
+    steps = derive("displacement_radius").steps
+    assert "int_0^oo" in steps[2].description and steps[2].ok
+
+
+@pytest.mark.parametrize("interval", [sp.Interval(1, 2), sp.Interval(1, sp.oo), sp.Interval.open(1, 2),
+                                      sp.Interval.Lopen(-sp.oo, 1)])
+def test_a_set_other_than_an_open_ray_is_rejected_with_itself_as_residual(interval):
+    from symbolic.constants import _is_open_ray
+
+    check = _is_open_ray(interval)
+    assert not check.ok and check.residual == interval
+
+
+def test_an_open_ray_is_accepted_with_residual_zero():
+    from symbolic.constants import _is_open_ray
+
+    check = _is_open_ray(sp.Interval.open(f_star_norm, sp.oo))
+    assert check.ok and check.residual == 0
+
+
+def test_c0_for_the_radius_r0_is_the_theorems_c0():
+    """The Weyl floor of c0_for_radius is sigma_min - lip_Df r: at r = r0 it gives the theorem's C0 (a floor
+    sigma_min + lip_Df r would give 9 times it)."""
+    from symbolic.constants import c0_for_radius
+
+    assert sp.simplify(c0_for_radius(derive("r0").expression) - derive("c0").specialized) == 0
+
+
+def test_c0_for_a_radius_where_the_weyl_floor_vanishes_is_refused():
+    from symbolic.constants import c0_for_radius
+
+    with pytest.raises(ValueError, match="vanishes"):
+        c0_for_radius(sigma_min / lip_Df)
