@@ -127,9 +127,6 @@ class RotatingSpectrum(Metric):
         q = self.rotation(t)
         return (q * self.spectrum) @ np.swapaxes(q, -1, -2)
 
-    def _at(self, t: float) -> np.ndarray:
-        return self(t)
-
     def sigma_mp(self, t, mp):
         q = mp.expm(mp.matrix(self.generator.tolist()) * t)
         return q * mp.diag(self.spectrum.tolist()) * q.T
@@ -176,9 +173,6 @@ class FloorPlusGram(Metric):
     def __call__(self, t) -> np.ndarray:
         b = self.factor(t)
         return self.lam * np.eye(self.dim) + b @ np.swapaxes(b, -1, -2)
-
-    def _at(self, t: float) -> np.ndarray:
-        return self(t)
 
     def sigma_mp(self, t, mp):
         b = mp.matrix(self.B0.tolist()) * mp.cos(self.omega * t) + mp.matrix(self.B1.tolist()) * mp.sin(self.omega * t)
@@ -231,9 +225,6 @@ class PiecewiseConstant(Metric):
 
     def __call__(self, t) -> np.ndarray:
         return self.sigmas[self._index(np.asarray(t, dtype=float))]
-
-    def _at(self, t: float) -> np.ndarray:
-        return self(t)
 
     def pieces(self, horizon: float):
         return [(float(s), m) for s, m in zip(self.switch_times, self.sigmas) if s <= horizon]

@@ -9,7 +9,7 @@ from numeric.adversarial import ForcingMetric, LevelSetTransport
 from numeric.flows import predictor_flow
 from numeric.losses import StronglyConvexQuadratic
 from numeric.parameter_flows import ModelInducedMetric
-from numeric.metrics import (FLOOR_RTOL, CallableMetric, ConstantMetric, FloorPlusGram, Metric,
+from numeric.metrics import (CallableMetric, ConstantMetric, FloorPlusGram, Metric,
                              PiecewiseConstant, RotatingSpectrum, check_floor)
 from numeric.models import SineTiltedLinear
 
@@ -138,6 +138,8 @@ def test_model_induced_metric_with_a_subnormal_initial_point():
 REFERENCE_TIMES = (0.0, 0.7, 37.0)
 #: Agreement of the float64 path with the 30-digit one (relative to ||Sigma||), and of two 30-digit paths.
 FLOAT_ATOL, MP_ATOL = 1e-11, 1e-25
+#: numeric.metrics.FLOOR_RTOL, written out so that a changed tolerance fails the boundary tests below.
+PINNED_FLOOR_RTOL = 1e-10
 
 
 def _mp_metrics(rng):
@@ -249,7 +251,7 @@ def test_a_piecewise_metric_whose_low_piece_starts_late_breaks_a_raised_floor():
 @pytest.mark.parametrize("scale", [1.0, 1e4])
 def test_check_floor_tolerance_is_floor_rtol_times_the_size_of_sigma(scale):
     """lambda_min = lam - 0.5 tol is accepted, lam - 1.5 tol is rejected, tol = FLOOR_RTOL max(1, max |Sigma|)."""
-    tolerance = FLOOR_RTOL * scale
+    tolerance = PINNED_FLOOR_RTOL * scale
     check_floor(lambda t: np.diag([1.0 - 0.5 * tolerance, scale]), 1.0, 1.0, 3)
     check_floor(lambda t: np.diag([1.0, scale]), 1.0, 1.0, 3)  # attained exactly
     with pytest.raises(ValueError, match="is false"):
@@ -266,7 +268,7 @@ def test_check_floor_rejects_asymmetry_beyond_rounding():
 def test_a_declared_floor_is_accepted_up_to_rounding_and_rejected_beyond():
     """ConstantMetric and PiecewiseConstant: lam <= lambda_min + FLOOR_RTOL * lambda_max."""
     sigma = np.diag([1.0, 2.0, 1e4])
-    pieces, tolerance = [sigma + np.diag([1.0, 0.0, 0.0]), sigma], FLOOR_RTOL * 1e4
+    pieces, tolerance = [sigma + np.diag([1.0, 0.0, 0.0]), sigma], PINNED_FLOOR_RTOL * 1e4
     assert ConstantMetric(sigma).lam == 1.0 and PiecewiseConstant([0.0, 1.0], pieces).lam == 1.0
     for lam in (1.0, 1.0 + 0.5 * tolerance):
         assert ConstantMetric(sigma, lam=lam).lam == lam
@@ -332,9 +334,9 @@ def test_floor_plus_gram_rejects_mismatched_factors():
 def test_callable_metric_checks_its_shape_at_every_time_and_has_no_mpmath_path():
     metric = CallableMetric(lambda t: np.eye(2) if t <= 10 else np.eye(3), lam=1.0)
     assert np.array_equal(metric(np.array([0.0, 1.0])), [np.eye(2)] * 2)
-    with pytest.raises(ValueError, match="must be 2x2"):
+    with pytest.raises(ValueError, match=r"fn\(11\.0\) must be 2x2"):
         metric(11.0)
-    with pytest.raises(NotImplementedError, match="has no mpmath evaluation"):
+    with pytest.raises(NotImplementedError, match="CallableMetric has no mpmath evaluation"):
         metric.sigma_mp(0.0, None)
 
 
