@@ -85,7 +85,9 @@ def test_callable_metric_rejects_a_false_floor():
 
 @pytest.mark.parametrize("build,message", [
     (lambda: CallableMetric(lambda t: np.eye(2), lam=0.0), "lam must be"),
-    (lambda: CallableMetric(lambda t: np.array([[1.0, 0.5], [0.0, 1.0]]), lam=0.1), "not symmetric"),
+    (lambda: CallableMetric(lambda t: np.array([[1.0, 0.5], [0.0, 1.0]]), lam=0.1), r"fn\(0\) is not symmetric"),
+    (lambda: CallableMetric(lambda t: np.eye(2), lam=1.0, horizon=0.0), "horizon must be"),
+    (lambda: ConstantMetric(-np.eye(2)), "Sigma is not positive definite"),
     (lambda: ConstantMetric(np.eye(2), lam=2.0), "exceeds"),
     (lambda: PiecewiseConstant([0.0, 1.0], [np.eye(2), 0.5 * np.eye(2)], lam=1.0), "exceeds"),
     (lambda: PiecewiseConstant([0.5], [np.eye(2)]), "start at 0"),
