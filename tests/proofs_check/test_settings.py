@@ -38,3 +38,11 @@ def test_a_bad_configuration_is_a_value_error(arguments, fragment):
 
 def test_a_configuration_is_hashable_so_runs_can_be_cached_by_it():
     assert hash(RunConfig(seed=3)) == hash(RunConfig(seed=3)) and RunConfig(seed=3) != RunConfig(seed=4)
+
+
+@pytest.mark.parametrize("examples, flow_examples", [(1, 1), (3, 1), (4, 2), (6, 2), (7, 3), (30, 10)])
+def test_a_flow_step_searches_ceil_of_examples_over_three(examples, flow_examples):
+    """FLOW_COST = 3 at its boundary: a multiple of 3 divides exactly, one more rounds up (a doubled or halved cost
+    fails)."""
+    config = RunConfig(max_examples=examples)
+    assert config.analytic_examples(True) == flow_examples and config.analytic_examples(False) == examples
