@@ -141,13 +141,13 @@ class RotatingSpectrum(Metric):
         n = self.dim
         phases = [mp.exp(mp.mpc(0, -1) * omega[k] * t) for k in range(n)]
 
-        def rotate(vector, sign):  # Q(t) vector (sign = 1) or Q(t)^T vector (sign = -1)
+        def rotate(vector, transpose: bool):  # Q(t) vector, or Q(t)^T vector = Q(-t) vector
             coefficients = [mp.fsum(mp.conj(basis[i, k]) * vector[i] for i in range(n)) for k in range(n)]
-            coefficients = [c * (p if sign > 0 else mp.conj(p)) for c, p in zip(coefficients, phases)]
+            coefficients = [c * (mp.conj(p) if transpose else p) for c, p in zip(coefficients, phases)]
             return [mp.re(mp.fsum(basis[i, k] * coefficients[k] for k in range(n))) for i in range(n)]
 
-        rotated = rotate(v, -1)
-        return rotate([s * x for s, x in zip(spectrum, rotated)], 1)
+        rotated = rotate(v, transpose=True)
+        return rotate([s * x for s, x in zip(spectrum, rotated)], transpose=False)
 
     def __repr__(self) -> str:
         return f"RotatingSpectrum(spectrum={self.spectrum.tolist()!r}, generator={self.generator.tolist()!r})"
