@@ -289,13 +289,13 @@ def test_rotating_spectrum_rejects_a_spectrum_that_is_not_positive(spectrum):
 
 
 def test_rotating_spectrum_accepts_a_small_spectrum_and_rejects_a_nearly_skew_generator():
-    """A generator skew only to 1e-6 was accepted (allclose's default rtol), and the float64 path (from the
+    """A generator skew only to 1e-5 was accepted (allclose's default rtol), and the float64 path (from the
     Hermitian part of i A) then differed from the 30-digit path (expm(t A)) by 1e-4 at t = 30."""
     metric = RotatingSpectrum([1e-3, 0.5], [[0.0, 2.0], [-2.0, 0.0]])
     assert metric.lam == 1e-3 and metric.pieces(5.0) is None
     assert np.allclose(metric(np.pi / 8), [[0.2505, 0.2495], [0.2495, 0.2505]], atol=1e-14)  # Q = rotation by pi/4
     with pytest.raises(ValueError, match="skew-symmetric"):
-        RotatingSpectrum([1.0, 2.0], [[0.0, 1.0], [-1.0 + 1e-6, 0.0]])
+        RotatingSpectrum([1.0, 2.0], [[0.0, 1.0], [-1.0 + 1e-10, 0.0]])
 
 
 def test_piecewise_pieces_include_a_switch_exactly_at_the_horizon():
@@ -349,3 +349,27 @@ def test_repr_replays_exactly(rng, family):
                                    "FloorPlusGram": FloorPlusGram, "PiecewiseConstant": PiecewiseConstant})
     ts = np.array(REFERENCE_TIMES)
     assert np.array_equal(replayed(ts), metric(ts)) and replayed.lam == metric.lam
+
+
+@pytest.mark.parametrize("build,message", [
+    (lambda: RotatingSpectrum([[1.0, 2.0]], np.zeros((2, 2))), "spectrum must have 1 dimension"),
+    (lambda: RotatingSpectrum([1.0, 2.0], np.zeros((3, 3))), "generator must have shape"),
+    (lambda: FloorPlusGram(1.0, [1.0, 2.0], [1.0, 2.0], 1.0), "B0 must have 2 dimension"),
+    (lambda: FloorPlusGram(1.0, np.eye(2), np.eye(2), [1.0, 2.0]), "omega must have 0 dimension"),
+    (lambda: PiecewiseConstant([[0.0, 1.0]], [np.eye(2)] * 2), "switch_times must have 1 dimension"),
+    (lambda: PiecewiseConstant([0.0, 1.0], [np.eye(2), -np.eye(2)]), r"sigmas\[1\] is not positive definite"),
+    (lambda: PiecewiseConstant([0.0], [np.eye(2)], lam=-1.0), "lam must be"),
+    (lambda: ConstantMetric(np.eye(2), lam=-1.0), "lam must be"),
+])
+def test_bad_family_arguments_are_value_errors_naming_the_argument(build, message):
+    with pytest.raises(ValueError, match=message):
+        build()
+
+
+def test_a_floor_exactly_at_the_tolerance_is_accepted():
+    """The boundary itself: lambda_min = lam - tol in check_floor, lam = lambda_min + tol declared."""
+    check_floor(lambda t: np.diag([1.0 - PINNED_FLOOR_RTOL * 1.0, 0.5]), 1.0, 1.0, 3)  # max(1, max |Sigma|) = 1
+    sigma = np.diag([1.0, 3.0, 1e4])
+    boundary = 1.0 + PINNED_FLOOR_RTOL * 1e4
+    assert ConstantMetric(sigma, lam=boundary).lam == boundary
+    assert PiecewiseConstant([0.0, 1.0], [sigma, 2 * sigma], lam=1.0 + PINNED_FLOOR_RTOL * 2e4).lam > 1.0
