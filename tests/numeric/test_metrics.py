@@ -368,7 +368,7 @@ def test_bad_family_arguments_are_value_errors_naming_the_argument(build, messag
 
 def test_a_floor_exactly_at_the_tolerance_is_accepted():
     """The boundary itself: lambda_min = lam - tol in check_floor, lam = lambda_min + tol declared."""
-    check_floor(lambda t: np.diag([1.0 - PINNED_FLOOR_RTOL * 1.0, 0.5]), 1.0, 1.0, 3)  # max(1, max |Sigma|) = 1
+    check_floor(lambda t: np.diag([1.0 - PINNED_FLOOR_RTOL * 1.0, 1.0]), 1.0, 1.0, 3)  # max(1, max |Sigma|) = 1
     sigma = np.diag([1.0, 3.0, 1e4])
     boundary = 1.0 + PINNED_FLOOR_RTOL * 1e4
     assert ConstantMetric(sigma, lam=boundary).lam == boundary
