@@ -2,12 +2,10 @@
 
 Each constant is obtained by solving the inequality chain of the proof, in steps:
 
-1. Weyl's inequality, sigma_min(Df_w) >= sigma_min - lip_Df ||w - w0||, halves at the
-   radius ``r0`` = sigma_min/(2 lip_Df).
-2. On B(w0, r0) the kernel has the floor Sigma(w) >= c sigma_min^2 Id with c = 1/4
-   (``kernel_floor``); the floor is attained, so no larger c holds in general.
-3. Lemma 3.3 with lam = c sigma_min^2 gives the convergence bound
-   (``lazy_convergence_bound``).
+1. Weyl's inequality, sigma_min(Df_w) >= sigma_min - lip_Df ||w - w0||, halves at ``r0`` = sigma_min/(2 lip_Df).
+2. On B(w0, r0) the kernel has the floor Sigma(w) >= c sigma_min^2 Id with c = 1/4 (``kernel_floor``); the floor
+   is attained, so no larger c holds in general.
+3. Lemma 3.3 with lam = c sigma_min^2 gives the convergence bound (``lazy_convergence_bound``).
 4. ||w'|| <= (2 nu/alpha) ||Df(w0)|| ||alpha f - f*||, integrated in time, bounds the
    displacement (``displacement_radius``, a function of c).
 5. M = C0 is the largest value for which that displacement stays within r0 when
@@ -15,11 +13,10 @@ Each constant is obtained by solving the inequality chain of the proof, in steps
    (``alpha_threshold``).
 6. t0 splits the integral of ||w' - wbar'|| so that the tail is O(1/alpha) (``t0``).
 
-Every constant follows from one parameter, :data:`SINGULAR_FLOOR` (the fraction of
-sigma_min that sigma_min(Df_w) keeps on the ball, 1/2 in both texts): r0 solves the Weyl
-floor = SINGULAR_FLOOR sigma_min, the kernel floor is c = SINGULAR_FLOOR^2, and C0, the
-alpha-threshold and t0 follow from c and r0. Changing it changes every consumer (the
-proof chains, what-if, the studies), which read the constants from here.
+Every constant follows from one parameter, :data:`SINGULAR_FLOOR` (the fraction of sigma_min that sigma_min(Df_w)
+keeps on the ball, 1/2 in both texts): r0 solves the Weyl floor = SINGULAR_FLOOR sigma_min, the kernel floor is
+c = SINGULAR_FLOOR^2, and C0, the alpha-threshold and t0 follow from c and r0. Changing it changes every consumer
+(the proof chains, what-if, the studies), which read the constants from here.
 
 Where a parameter is left free (the floor factor ``c``), the theorem's value is the
 derivation's ``specialization``. What the texts write (``TEXT_C0``, ...) is transcribed
@@ -198,11 +195,8 @@ def displacement_integral(growth: sp.Expr = TEXT_GROWTH) -> sp.Expr:
 
 
 def _within_total(speed: sp.Expr, partial: sp.Expr, total: sp.Expr, horizon: sp.Symbol) -> Check:
-    """int_0^T speed dt <= total for every T > 0, where ``partial`` is sympy's int_0^T speed dt.
-
-    Both halves are needed: d partial/dT = speed(T) (the fundamental theorem of calculus) checks that ``partial``
-    is the integral, and total - partial > 0 that the tail beyond T is positive.
-    """
+    """int_0^T speed dt <= total for all T > 0: d partial/dT = speed(T) (``partial`` is the integral) and
+    total - partial > 0 (the tail beyond T is positive); both halves are needed."""
     return all_of(identity(sp.diff(partial, horizon), speed.subs(t, horizon)), positive(total - partial))
 
 
