@@ -164,7 +164,6 @@ MAX_EXPRESSION_LENGTH = 2000
 MAX_DEPTH = 50
 #: A power of two constants is computed exactly by sympy: an exponent beyond this (10**10**10) would not finish.
 MAX_CONSTANT_EXPONENT = 10_000
-_LARGEST_FLOAT = float.fromhex("0x1.fffffffffffffp+1023")
 
 
 class ExpressionError(ValueError):

@@ -17,6 +17,8 @@ class Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors (no usage block) and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        if message.endswith("expected one argument"):  # argparse reads a value such as -t as an option
+            message += " (a value that starts with '-' is written with '=', as in --bound=-t)"
         raise UsageError(f"{self.prog}: error: {message}")
 
 

@@ -26,7 +26,6 @@ def add_parser(commands) -> None:
         "usage error (unknown claim, a bound that is no finite real expression, an unreadable replay file). A "
         "bound that starts with '-' is written with '=': --bound=-t.",
     )
-    _hint_at_dash_bounds(parser)
     parser.add_argument("claim_id", metavar="CLAIM_ID", nargs="?",
                         help="one of: " + ", ".join(supported()) + " (with --replay: the file's)")
     parser.add_argument("--bound", metavar="EXPR",
@@ -43,18 +42,6 @@ def add_parser(commands) -> None:
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (status, ratio, searched, ranges, counterexample, replay) on "
                         "standard output instead of the text; progress goes to standard error")
-
-
-def _hint_at_dash_bounds(parser) -> None:
-    """argparse reads --bound -t as an option -t: its error says how to write such a bound."""
-    error = parser.error
-
-    def error_with_hint(message: str) -> None:
-        if "--bound: expected one argument" in message:
-            message += " (a bound that starts with '-' is written --bound=-t)"
-        error(message)
-
-    parser.error = error_with_hint
 
 
 def run(args: argparse.Namespace) -> int:
