@@ -6,8 +6,8 @@ named after, with a ``numpy.random.Generator`` (no shrinking, no targeting: hypo
 - :func:`loss_point`: (loss, y), the loss quadratic or log-cosh (even odds), n in 1..4, mu in [0.1, 1],
   kappa in [1, 100], ||y - y*|| in [0.1, 5] (as ``loss_points``);
 - :func:`matrix_pair`: (A, E) of one shape, rows 1..4, columns 1..5, entries in [-3, 3] (as ``matrix_pairs``);
-- :func:`taylor_point`: (model, w) for h(w) = J0 w + eps sin(C w), n 1..3, p in n..n+2, eps in [0, 0.5],
-  ||w|| in [0.1, 5] (as ``sine_models`` with ``initial_points``);
+- :func:`taylor_point`: (model, w) for h(w) = J0 w + eps sin(C w), n 1..3, p in n..n+2, eps in [0, 0.5], or for
+  f(w) = c + s w - L w^2/2 on R (``concave_scalars``), ||w|| in [0.1, 5] (as ``initial_points``);
 - :func:`lazy_instance`: (model, y*, alpha), the same models, ||y*|| in [0.1, 5], alpha in [1, 50];
 - :func:`metric_sample`: (metric, t, v), the rotating, floor-plus-Gram and piecewise families of
   ``time_varying_metrics`` (n 1..4, lam [0.1, 2], t in [0, 10], ||v|| in [0.1, 5]); not the model-induced family,
@@ -23,7 +23,7 @@ import numpy as np
 
 from numeric.losses import StronglyConvexQuadratic, random_rotation, spectrum_with_ends
 from numeric.metrics import FloorPlusGram, PiecewiseConstant, RotatingSpectrum
-from numeric.models import SineTiltedLinear
+from numeric.models import ConcaveScalar, SineTiltedLinear
 from numeric.families import log_cosh_from, piecewise_from, rotating_from, sine_model_from
 
 #: The horizon of the metric families (``time_varying_metrics``' default).
@@ -56,9 +56,14 @@ def sine_model(rng: np.random.Generator) -> SineTiltedLinear:
                            random_rotation(rng, params))
 
 
+def concave_scalar(rng: np.random.Generator) -> ConcaveScalar:
+    """f(w) = offset + sigma_min w - lip_Df w^2/2 as numeric.strategies.concave_scalars draws it."""
+    return ConcaveScalar(rng.uniform(0.1, 2.0), rng.uniform(0.1, 5.0), rng.uniform(-2.0, 2.0))
+
+
 def taylor_point(rng: np.random.Generator) -> tuple:
-    """(model, w) as numeric.strategies.sine_models with initial_points draw them."""
-    model = sine_model(rng)
+    """(model, w): a sine model or a concave scalar (equally likely) with a point w, ||w|| in [0.1, 5]."""
+    model = sine_model(rng) if rng.random() < 0.5 else concave_scalar(rng)
     return model, _point(rng, np.zeros(model.n_params))
 
 

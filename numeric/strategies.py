@@ -31,7 +31,7 @@ from numeric.families import MIN_PIECE_FRACTION as MIN_PIECE_FRACTION  # re-expo
 from numeric.families import log_cosh_from, piecewise_from, rotating_from, sine_model_from
 from numeric.losses import StronglyConvexQuadratic
 from numeric.metrics import FloorPlusGram
-from numeric.models import SineTiltedLinear
+from numeric.models import ConcaveScalar, SineTiltedLinear
 from numeric.parameter_flows import ModelInducedMetric
 
 #: Loss kinds: quadratic (exact constants) and a non-quadratic log-cosh family.
@@ -379,3 +379,12 @@ def sine_models(*, max_outputs: int = 3, max_extra_params: int = 2):
         return sine_model_from(coupling, eps, draw(_vectors(n, 0.0, 1.0)), draw(rotations(n)), draw(rotations(p)))
 
     return build()
+
+
+def concave_scalars():
+    """ConcaveScalar models f(w) = offset + sigma_min w - lip_Df w^2/2 on R, sigma_min in [0.1, 2], lip_Df in
+    [0.1, 5], offset in [-2, 2]: the Taylor remainder at any point is exactly lip_Df w^2/2, the bound's equality case.
+
+    Shrinks towards: sigma_min = lip_Df = 0.1, offset -2.
+    """
+    return st.builds(ConcaveScalar, _between(0.1, 2.0), _between(0.1, 5.0), _between(-2.0, 2.0))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 
 from numeric import samplers
-from numeric.strategies import flow_instances, initial_points, loss_points, matrix_pairs, metric_samples, sine_models
+from numeric.strategies import concave_scalars, flow_instances, initial_points, loss_points, matrix_pairs, metric_samples, sine_models
 from proofs_check.results import ranges_of
 from proofs_check.search.claims import LEMMA_DOMAIN, domain_ranges
 
@@ -62,7 +62,7 @@ def stability_pairs(families: tuple[str, ...]) -> Domain:
 
 
 def _taylor_instances():
-    return sine_models().flatmap(lambda m: st.tuples(st.just(m), initial_points(dim=m.n_params)))
+    return st.one_of(sine_models(), concave_scalars()).flatmap(lambda m: st.tuples(st.just(m), initial_points(dim=m.n_params)))
 
 
 def _lazy_instances():
@@ -70,9 +70,11 @@ def _lazy_instances():
                                                     st.floats(1.0, 50.0)))
 
 
-#: SineTiltedLinear models h(w) = J0 w + eps sin(C w) (n 1..3, p n..n+2) and points w.
+#: SineTiltedLinear models h(w) = J0 w + eps sin(C w) (n 1..3, p n..n+2), and ConcaveScalar models, whose Taylor
+#: remainder equals the bound (so that a smaller constant than 1/2 fails), with points w.
 TAYLOR_POINTS = Domain(_taylor_instances, ranges_of({
-    "models": "h(w) = J0 w + eps sin(C w), n 1..3, p n..n+2, eps [0, 0.5]", "||w||": "[0.1, 5]"}),
+    "models": "h(w) = J0 w + eps sin(C w), n 1..3, p n..n+2, eps [0, 0.5]; "
+              "h(w) = c + s w - L w^2/2 on R, s [0.1, 2], L [0.1, 5], c [-2, 2]", "||w||": "[0.1, 5]"}),
     samplers.taylor_point)
 #: The same models with a target y* and alpha, for lazy flows from w0 = 0.
 LAZY_FLOWS = Domain(_lazy_instances, ranges_of({

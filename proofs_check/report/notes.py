@@ -13,7 +13,8 @@ Issue 7, Notes. Each note of :data:`NOTES` gathers, for one main result of chiza
 ``notes/README.md`` lists every ledger entry with its status. Everything shown comes from one run of the
 ledger with the defaults of ``lazycheck verify`` (:func:`collect_run`), from the proof chains and from the
 derivations; the only text typed here is headings and connective phrases. The output is deterministic
-(no times, dates or absolute paths), so ``lazycheck notes --check`` can compare it with the committed files.
+(no times, dates or absolute paths), so ``lazycheck notes --check`` can compare it with the committed files, up to
+the rounding of another machine (:func:`same_up_to_rounding`).
 """
 
 from __future__ import annotations
@@ -365,9 +366,24 @@ def notes_status(directory: Path, run: LedgerRun) -> dict[str, str]:
         path = directory / name
         if not path.is_file():
             status[name] = "missing"
-        elif path.read_text(encoding="utf-8") != text:
+        elif not same_up_to_rounding(path.read_text(encoding="utf-8"), text):
             status[name] = "differs"
     return status | {name: "not generated" for name in _extra(directory, files)}
+
+
+#: Numbers in a note that agree within ROUNDING_ATOL or ROUNDING_RTOL are the same number rounded on another machine
+#: (residuals near 1e-15, worst ratios of searches that are themselves noise); anything else is a stale note.
+ROUNDING_ATOL, ROUNDING_RTOL = 1e-3, 1e-4
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def same_up_to_rounding(old: str, new: str) -> bool:
+    """Whether two renderings of a note have the same words and, number by number, values within the rounding
+    tolerances (so that a note generated on one machine is current on another whose floating point rounds apart)."""
+    if _NUMBER.split(old) != _NUMBER.split(new):
+        return False
+    pairs = zip(map(float, _NUMBER.findall(old)), map(float, _NUMBER.findall(new)))
+    return all(abs(a - b) <= max(ROUNDING_ATOL, ROUNDING_RTOL * max(abs(a), abs(b))) for a, b in pairs)
 
 
 def stale_notes(directory: Path, run: LedgerRun | None = None) -> list[str]:

@@ -5,6 +5,7 @@ import pytest
 
 from numeric import samplers
 from numeric.losses import LogCoshQuadratic, StronglyConvexQuadratic
+from numeric.models import ConcaveScalar
 from numeric.strategies import LOSS_KINDS
 
 
@@ -19,15 +20,20 @@ def test_loss_points_lie_in_the_stated_ranges():
 
 
 def test_matrix_pairs_and_taylor_points_lie_in_the_stated_ranges():
-    rng = np.random.default_rng(1)
+    rng, kinds = np.random.default_rng(1), set()
     for _ in range(200):
         a, e = samplers.matrix_pair(rng)
         assert a.shape == e.shape and 1 <= a.shape[0] <= 4 and 1 <= a.shape[1] <= 5
         assert np.abs(a).max() <= 3 and np.abs(e).max() <= 3
         model, w = samplers.taylor_point(rng)
-        outputs, params = model.J0.shape
-        assert 1 <= outputs <= 3 and outputs <= params <= outputs + 2 and 0 <= model.eps <= 0.5
-        assert 0.1 - 1e-12 <= np.linalg.norm(w) <= 5 + 1e-12 and w.shape == (params,)
+        kinds.add(type(model).__name__)
+        if isinstance(model, ConcaveScalar):
+            assert 0.1 <= model.sigma_min <= 2 and 0.1 <= model.lip_jacobian <= 5 and -2 <= model.offset <= 2
+        else:
+            outputs, params = model.J0.shape
+            assert 1 <= outputs <= 3 and outputs <= params <= outputs + 2 and 0 <= model.eps <= 0.5
+        assert 0.1 - 1e-12 <= np.linalg.norm(w) <= 5 + 1e-12 and w.shape == (model.n_params,)
+    assert kinds == {"ConcaveScalar", "SineTiltedLinear"}
 
 
 def test_strongly_convex_losses_lie_in_the_ranges_of_the_strategy():

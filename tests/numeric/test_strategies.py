@@ -11,7 +11,7 @@ from hypothesis.errors import InvalidArgument
 
 from numeric import adversarial, losses, metrics, models, parameter_flows
 from numeric.losses import StronglyConvexQuadratic
-from numeric.strategies import (KAPPA_ONE_ODDS, MIN_PIECE_FRACTION, flow_instances, initial_points, matrix_pairs,
+from numeric.strategies import (KAPPA_ONE_ODDS, MIN_PIECE_FRACTION, concave_scalars, flow_instances, initial_points, matrix_pairs,
                                 metric_samples, rotations, sine_models, strongly_convex_losses, time_varying_metrics)
 
 #: Losses sampled to count the draws of kappa = 1.
@@ -91,6 +91,16 @@ def test_initial_points_shrink_towards_center_plus_min_distance_e1():
 def test_metrics_shrink_towards_a_static_floor():
     metric = find(time_varying_metrics(dim=2, lam=0.3, families=("floor_plus_gram",)), lambda m: True)
     assert np.allclose(metric(0.0), metric(5.0)) and np.allclose(metric(1.0), 0.3 * np.eye(2))
+
+
+def test_concave_scalars_shrink_towards_the_documented_model():
+    model = find(concave_scalars(), lambda m: True)
+    assert (model.sigma_min, model.lip_jacobian, model.offset) == (0.1, 0.1, -2.0)
+
+
+@given(concave_scalars())
+def test_concave_scalars_lie_in_their_ranges(model):
+    assert 0.1 <= model.sigma_min <= 2.0 and 0.1 <= model.lip_jacobian <= 5.0 and -2.0 <= model.offset <= 2.0
 
 
 @given(strongly_convex_losses(max_kappa=50.0))

@@ -85,7 +85,7 @@ CORRUPTIONS = {
         lambda: _corrupt_analytic("smith/theorem-2.2", "2", 2.0),  # Cauchy-Schwarz without sqrt(T)
     ],
     "smith/proposition-A.1": [
-        lambda: _corrupt_analytic("smith/proposition-A.1", "3", 4.0),  # Taylor with 1/8 instead of 1/2
+        lambda: _corrupt_analytic("smith/proposition-A.1", "3", 1.5),  # Taylor with 1/3 instead of 1/2
         lambda: _corrupt_analytic("smith/proposition-A.1", "4", 1.5),  # a smaller operator-norm constant
     ],
     "smith/theorem-2.4": [

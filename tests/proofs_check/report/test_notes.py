@@ -248,3 +248,15 @@ def test_figure_links_resolve_from_any_notes_directory(tmp_path):
     directory = tmp_path / "elsewhere" / "notes"
     link = notes.figure_link(directory, "figure-1c")
     assert (directory / link).resolve() == (notes.data_directory() / "figure-1c.png").resolve()
+
+
+def test_notes_are_current_up_to_the_rounding_of_another_machine_only():
+    same = notes.same_up_to_rounding
+    assert same("relative gap 4.58e-15, ratio 0.000190057, alpha^(+0.000)", "relative gap 6.57e-15, ratio 0.000218041, "
+                "alpha^(-0.000)")
+    assert same("decay 0.71798 by alpha 300", "decay 0.71798 by alpha 300")
+    assert not same("worst ratio 0.636552178 over 1030", "worst ratio 1 over 1030")
+    assert same("n 30000", "n 30002") and not same("n 30000", "n 30004")  # relative 1e-4 above 10
+    assert same("ratio 0.2004", "ratio 0.2013") and not same("ratio 0.2004", "ratio 0.2015")  # absolute 1e-3 below
+    assert not same("worst ratio 0.5 over 1030", "worst ratio 0.5 over 1031")
+    assert not same("lemma 3.3 holds", "lemma 3.3 fails") and not same("a 1 b", "a 1 b 2")
