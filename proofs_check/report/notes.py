@@ -13,8 +13,7 @@ Issue 7, Notes. Each note of :data:`NOTES` gathers, for one main result of chiza
 ``notes/README.md`` lists every ledger entry with its status. Everything shown comes from one run of the
 ledger with the defaults of ``lazycheck verify`` (:func:`collect_run`), from the proof chains and from the
 derivations; the only text typed here is headings and connective phrases. The output is deterministic
-(no times, dates or absolute paths), so ``lazycheck notes --check`` can compare it with the committed files, up to
-the rounding of another machine (:func:`same_up_to_rounding`).
+(no times, dates or paths): ``lazycheck notes --check`` compares it with notes/ (:func:`same_up_to_rounding`).
 """
 
 from __future__ import annotations
