@@ -1,0 +1,133 @@
+"""The step checks of proofs_check.proofs.checks, compared whole (issue 16).
+
+Each check must accept a true statement, reject a false one, and return its counterexample when it fails. The
+results are compared field by field with what the check must return, so that no field (the verdict, the detail a
+reader sees, the counterexample, the witness a test validates again) can change without a test failing.
+"""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from proofs_check.proofs import checks
+from proofs_check.proofs.chain import ChainRun
+from proofs_check.proofs.checks import (DerivationCheck, IdentityCheck, InequalityCheck, MissingJustification,
+                                        last_table, tabled_check)
+from proofs_check.results import CheckResult, Witness
+from proofs_check.settings import RunConfig
+from symbolic.symbols import symbol
+
+CONTEXT = ChainRun(RunConfig(max_examples=5), lambda proof_id: None)
+x, a = sp.Symbol("x", real=True), sp.Symbol("a", real=True)
+
+
+# IdentityCheck: the residual simplify(lhs - rhs), a counterexample and a witness when it is not 0.
+
+def test_an_identity_that_holds_reports_a_zero_residual_and_nothing_else():
+    assert IdentityCheck(2 * x, x + x).run(CONTEXT) == CheckResult("identity", True, "residual 0")
+
+
+def test_a_false_identity_reports_its_residual_as_its_counterexample_and_witness():
+    assert IdentityCheck(x + 1, x).run(CONTEXT) == CheckResult(
+        "identity", False, "residual 1", counterexample="residual 1 != 0",
+        witness=Witness("residual", "x + 1 == x", values=(("residual", "1"),)))
+
+
+# DerivationCheck: a derivation of symbolic/ whose steps all verify, and a candidate checked against it.
+
+def test_a_derivation_with_every_step_verified_holds():
+    assert DerivationCheck("held_out_bound").run(CONTEXT) == CheckResult(
+        "identity", True, "derivation held_out_bound: every step verified", ref="held_out_bound")
+
+
+def test_a_derivation_with_a_failing_step_fails_whatever_the_candidate(monkeypatch):
+    class Failing:
+        ok = False
+
+    monkeypatch.setattr(checks, "derive", lambda name: Failing())
+    assert DerivationCheck("held_out_bound", x).run(CONTEXT) == CheckResult(
+        "identity", False, "derivation held_out_bound has a failing step", ref="held_out_bound",
+        counterexample="see lazycheck derive held_out_bound")
+
+
+def test_a_candidate_is_checked_against_the_derivation_at_its_point():
+    from proofs_check.proofs.derived import stated
+
+    bound, at = stated("held_out_bound", "smith")
+    assert DerivationCheck("held_out_bound", bound, at).run(CONTEXT).ok
+    wrong = DerivationCheck("held_out_bound", 2 * bound, at).run(CONTEXT)
+    residual = wrong.witness.values[0][1]
+    assert not wrong.ok and sp.sympify(residual) != 0 and wrong.counterexample == f"residual {residual}"
+    assert wrong == CheckResult("identity", False, f"derivation held_out_bound: candidate residual {residual}",
+                                ref="held_out_bound", counterexample=f"residual {residual}",
+                                witness=Witness("residual", f"{2 * bound} is held_out_bound at {dict(at)}",
+                                                values=(("residual", residual),)))
+
+
+# InequalityCheck: z3 certifies, refutes with an admissible assignment, or leaves the step unknown.
+
+def test_a_certified_inequality_reports_its_certificate():
+    assert InequalityCheck(sp.Le(a, a**2 + 1)).run(CONTEXT) == CheckResult(
+        "inequality", True, "z3: unsat of NOT(a <= a**2 + 1) under 0 assumption(s)")
+
+
+def test_a_refuted_inequality_reports_the_assignment_as_counterexample_and_witness():
+    result = InequalityCheck(sp.Le(a, 1), (sp.Ge(a, 0),)).run(CONTEXT)
+    (name, value), = result.witness.values
+    assert name == "a" and sp.Rational(value) > 1
+    assert result == CheckResult("inequality", False, "refuted: z3: the negation is satisfiable",
+                                 counterexample=f"a = {value}",
+                                 witness=Witness("assignment", "a <= 1", ("a >= 0",), (("a", value),)))
+
+
+def test_the_admissibility_relations_of_documented_symbols_are_assumed():
+    mu, nu = symbol("mu"), symbol("nu")
+    assert InequalityCheck(sp.Ge(nu, mu)).run(CONTEXT).ok  # nu >= mu, assumed of every documented loss
+    assert InequalityCheck(sp.Ge(nu, mu)).hypotheses == (sp.Ge(nu, mu),)
+    refuted = InequalityCheck(sp.Ge(mu, nu)).run(CONTEXT)
+    values = {name: sp.Rational(value) for name, value in refuted.witness.values}
+    assert not refuted.ok and values["nu"] > values["mu"] > 0 and refuted.witness.hypotheses == ("nu >= mu",)
+
+
+def test_an_undecided_inequality_fails_without_a_counterexample():
+    """exp(a) >= 1 + a + a^2/2 for a >= 0 is true, but z3 sees only the relaxation exp(a) >= 1 + a."""
+    result = InequalityCheck(sp.Ge(sp.exp(a), 1 + a + a**2 / 2), (sp.Ge(a, 0),)).run(CONTEXT)
+    assert result == CheckResult("inequality", False,
+                                 "unknown: z3's model of a relaxation is not a genuine counterexample")
+
+
+def test_a_missing_justification_fails_by_construction_without_a_counterexample():
+    assert MissingJustification("an order").run(CONTEXT) == CheckResult(
+        "none", False, "the text gives no justification for an order (a gap: no counterexample, the conclusion is "
+        "checked by the corrected step)")
+
+
+# The shared screen of tabled flow checks.
+
+def test_last_table_evaluates_once_per_tuple_of_draws_by_identity():
+    calls = []
+
+    def table(instances):
+        calls.append(instances)
+        return [[i, 2 * i] for i in instances]
+
+    remembered = last_table(table)
+    draws, equal_draws = (1, 2), tuple([1, 2])
+    first = remembered(draws)
+    assert first.dtype == float and first.tolist() == [[1.0, 2.0], [2.0, 4.0]]
+    assert remembered(draws) is first and len(calls) == 1
+    assert remembered(equal_draws) is not first and len(calls) == 2
+
+
+def test_a_tabled_check_reads_its_column_of_the_row_and_of_the_table():
+    from proofs_check.proofs.domains import MATRIX_PAIRS
+
+    row = lambda instance: (instance, 2 * instance, 3 * instance)  # noqa: E731
+    table = last_table(lambda instances: [row(i) for i in instances])
+    check = tabled_check("the middle column", MATRIX_PAIRS, row, table, 1, screen_key="key")
+    assert check.ratio(0.25) == 0.5 and check.ratios((0.25, 1.0)).tolist() == [0.5, 2.0]
+    assert (check.description, check.flows, check.screen_key) == ("the middle column", True, "key")
+    assert (check.strategy, check.domain, check.sample) == (MATRIX_PAIRS.strategy, MATRIX_PAIRS.ranges,
+                                                            MATRIX_PAIRS.sample)
+    assert check.screened == MATRIX_PAIRS.screened
+
