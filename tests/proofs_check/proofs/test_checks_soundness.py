@@ -11,9 +11,10 @@ import sympy as sp
 
 from proofs_check.proofs import checks
 from proofs_check.proofs.chain import ChainRun
-from proofs_check.proofs.checks import (DerivationCheck, IdentityCheck, InequalityCheck, MissingJustification,
-                                        last_table, tabled_check)
-from proofs_check.results import CheckResult, Witness
+from proofs_check.proofs.checks import (RATE_SLOPE_TOLERANCE, DerivationCheck, IdentityCheck, InequalityCheck,
+                                        InstanceCheck, MissingJustification, RateCheck, decide_rate, last_table,
+                                        tabled_check)
+from proofs_check.results import CheckResult, Slope, Witness
 from proofs_check.settings import RunConfig
 from symbolic.symbols import symbol
 
@@ -131,3 +132,82 @@ def test_a_tabled_check_reads_its_column_of_the_row_and_of_the_table():
                                                             MATRIX_PAIRS.sample)
     assert check.screened == MATRIX_PAIRS.screened
 
+
+
+# decide_rate and RateCheck: exact power laws, whose slopes are known, compared with the whole result.
+
+ALPHAS = np.array([10.0, 100.0, 1000.0, 10000.0])
+FOUR = (("alpha", "10..10000 (4 values)"),)
+
+
+def _slope(name, value, limit=None):
+    return Slope(name, "alpha", pytest.approx(value, abs=1e-12), pytest.approx(0.0, abs=1e-12), limit)
+
+
+def test_a_rate_that_holds_exactly_has_slope_zero():
+    assert decide_rate("exact", ALPHAS, 1 / ALPHAS, "1/alpha") == CheckResult(
+        "analytic", True, "value/rate over alpha: alpha=10: 1, alpha=100: 1, alpha=1000: 1, alpha=10000: 1; log-log "
+        "slope over the last decade +0.000 +- 0.000 (O(1/alpha) needs <= +0.075), over the whole range +0.000 +- "
+        "0.000; the value itself decays like alpha^(-1.000 +- 0.000) (exact)",
+        slopes=(_slope("value/rate (last decade)", 0.0, RATE_SLOPE_TOLERANCE), _slope("value/rate", 0.0)),
+        searched=4, ranges=FOUR)
+
+
+def test_a_slower_rate_is_refuted_with_its_table():
+    table = "alpha=10: 3.162, alpha=100: 10, alpha=1000: 31.62, alpha=10000: 100"
+    assert decide_rate("slow", ALPHAS, ALPHAS**-0.5, "1/alpha") == CheckResult(
+        "analytic", False, f"value/rate over alpha: {table}; log-log slope over the last decade +0.500 +- 0.000 "
+        "(O(1/alpha) needs <= +0.075), over the whole range +0.500 +- 0.000; the value itself decays like "
+        "alpha^(-0.500 +- 0.000) (slow)",
+        slopes=(_slope("value/rate (last decade)", 0.5, RATE_SLOPE_TOLERANCE), _slope("value/rate", 0.5)),
+        searched=4, ranges=FOUR,
+        counterexample=f"value/rate over alpha in [10, 10000] has log-log slope +0.500 +- 0.000 over the last "
+                       f"decade: {table}")
+
+
+def test_a_log_factor_is_reported_needed_or_not_seen():
+    """log(alpha) over 1000..10000 has the log-log slope log(4/3)/log(10) = 0.125 > 0.075."""
+    needed = decide_rate("log", ALPHAS, np.log(ALPHAS) / ALPHAS, "log(alpha)/alpha")
+    assert needed.ok and needed.detail.endswith("; without log(alpha): slope +0.125 +- 0.000, the log factor is "
+                                                "needed (log)")
+    assert needed.detail.startswith("value/rate over alpha: alpha=10: 1, alpha=100: 1, alpha=1000: 1, alpha=10000: 1;")
+    unseen = decide_rate("no log", ALPHAS, 1 / ALPHAS, "log(alpha)/alpha")
+    assert unseen.ok and unseen.detail.endswith("; without log(alpha): slope +0.000 +- 0.000, the log factor is not "
+                                                "seen: value = O(1/alpha) here (no log)")
+    assert "last decade -0.125 +- 0.000" in unseen.detail
+
+
+def test_the_last_decade_starts_at_a_tenth_of_the_largest_alpha():
+    """alpha = 95 lies within 1/11 of 1000, not within 1/10: the last decade is (300, 1000), where the data is flat."""
+    alphas = np.array([10.0, 95.0, 300.0, 1000.0])
+    values = np.array([1.0, 1.0, 0.5, 0.5])
+    result = decide_rate("kink", alphas, values, "1")
+    assert result.ok and result.slopes[0].value == pytest.approx(0.0, abs=1e-12)
+
+
+def test_a_range_shorter_than_a_decade_is_not_decided():
+    result = decide_rate("short", np.array([10.0, 50.0]), np.array([0.1, 0.02]), "1/alpha")
+    assert not result.ok and "(O(1/alpha) needs <= +0.075), range shorter than a decade, over" in result.detail
+    assert result.counterexample.startswith("value/rate over alpha in [10, 50] has log-log slope")
+
+
+def test_a_rate_check_reports_its_description_and_its_validated_witness():
+    alphas = (100.0, 1000.0)
+    refuted = RateCheck("alpha^-1", lambda a: 1 / a, "1/alpha**2", alphas=alphas,
+                        validator="tests.proofs_check.proofs.test_checks:_hypotheses_hold").run(CONTEXT)
+    assert refuted.detail.endswith(" (alpha^-1)") and refuted.kind == "analytic"
+    assert refuted.witness == Witness("instance", "O(1/alpha**2)", validator=refuted.witness.validator,
+                                      arguments=alphas)
+
+
+def test_an_inadmissible_witness_is_a_crash_of_the_check_with_its_kind_and_ref():
+    witness = Witness("instance", "O(1)", validator="tests.proofs_check.proofs.test_checks:_hypotheses_fail")
+    result = checks._validated(CheckResult("analytic", False, "found", ref="the-ref"), witness)
+    assert result == CheckResult.crash("analytic", "the-ref", "the witness violates admissible "
+                                       "(tests.proofs_check.proofs.test_checks:_hypotheses_fail)")
+    assert result.crashed and not result.ok
+
+
+def test_an_instance_check_reports_its_ratio_and_description():
+    assert InstanceCheck("one", lambda: 2.0, lambda x: x / 4).run(CONTEXT) == CheckResult(
+        "analytic", True, "ratio 0.5 on one", ratio=0.5, searched=1)
