@@ -15,13 +15,17 @@ the manner of teorth/estimates' ``Linarith``:
 - x**(p/q) with q > 1: a >= 0 and a**q == x**p (x >= 0 is required);
 - exp(c*u) for rational c: all exponentials of rational multiples of one u share
   E = exp(u/d) > 0 (d the common denominator), exp(c*u) = E**(c*d), with E >= 1 + u/d
-  and E >= 1 exactly when u >= 0;
+  (so E >= 1 when u >= 0) and E <= 1 when u <= 0;
 - log(x): L with x >= 1 => L >= 0 and L <= x - 1;
 - Abs(x): If(x >= 0, x, -x).
 
 The exponential and logarithm constraints are relaxations (true facts, not
 definitions): a certificate stays sound, and a counterexample is accepted only after the
-sympy re-check.
+sympy re-check. The re-check also confirms the positivity assumptions of the claim's symbols. It evaluates
+each side at RECHECK_DIGITS digits: a relation that fails by less than about 10^-RECHECK_DIGITS (relative)
+is taken to hold: a claim violated only that narrowly is left unknown rather than refuted, and an assumption
+violated that narrowly would pass (z3's model satisfies the polynomial constraints exactly, so only a relaxed
+exp or log could leave such a margin).
 """
 
 from __future__ import annotations
@@ -81,16 +85,14 @@ class _Translator:
             return self.symbol(e)
         if e.is_Rational:
             return z3.RealVal(str(e.p)) / z3.RealVal(str(e.q))
-        if e is sp.S.Exp1:
-            return self.exponential(sp.S.One)
+        if e is sp.S.Exp1 or isinstance(e, sp.exp):
+            return self.exponential(e)
         if isinstance(e, sp.Add):
             return sum((self(a) for a in e.args[1:]), self(e.args[0]))
         if isinstance(e, sp.Mul):
             return reduce(lambda x, y: x * y, (self(a) for a in e.args))
         if isinstance(e, sp.Pow):
             return self.power(e.base, e.exp)
-        if isinstance(e, sp.exp):
-            return self.exponential(e.args[0])
         if isinstance(e, sp.log):
             return self.logarithm(e.args[0])
         if isinstance(e, sp.Abs):
@@ -136,13 +138,12 @@ class _Translator:
             value = self.z3.Real(f"exp_{len(self._exp_bases)}")
             self._exp_bases[direction] = (value, denominator)
             argument = self(direction / denominator)
-            self.constraints += [value > 0, value >= 1 + argument, self.z3.Implies(argument >= 0, value >= 1),
-                                 self.z3.Implies(argument <= 0, value <= 1)]
+            self.constraints += [value > 0, value >= 1 + argument, self.z3.Implies(argument <= 0, value <= 1)]
         return self._exp_bases[direction]
 
-    def exponential(self, argument):
-        """exp(argument) as a power of its direction's base (registered here if no earlier pass saw it)."""
-        coefficient, direction = _exponent(sp.exp(argument, evaluate=False))
+    def exponential(self, e):
+        """exp(c*u) (or E) as a power of its direction's base (registered here if no earlier pass saw it)."""
+        coefficient, direction = _exponent(e)
         value, denominator = self._base(direction, int(coefficient.q))
         return self.power(_Base(value), coefficient * denominator)
 
@@ -227,10 +228,16 @@ def _model_value(model, variable) -> sp.Expr:
 def _counterexample(model, translator, claim, assumptions) -> InequalityResult:
     assignment = {s: _model_value(model, v) for s, v in translator.variables.items()}
     if _holds_numerically(claim, assignment) is False and all(_holds_numerically(a, assignment) is not False
-                                                              for a in assumptions):
+                                                              for a in assumptions) and _signs_hold(assignment):
         return InequalityResult("refuted", "z3: the negation is satisfiable",
                                 {s.name: str(v) for s, v in sorted(assignment.items(), key=lambda kv: kv[0].name)})
     return InequalityResult("unknown", "z3's model of a relaxation is not a genuine counterexample")
+
+
+def _signs_hold(assignment) -> bool:
+    """Whether every positive symbol is > 0 and every nonnegative one >= 0 at the assignment."""
+    return all((value > 0 or not s.is_positive) and (value >= 0 or not s.is_nonnegative)
+               for s, value in assignment.items())
 
 
 def _holds_numerically(relation, assignment) -> bool | None:

@@ -8,7 +8,8 @@ comment of each case names the mutant of ``symbolic/inequalities.py`` it kills (
 import pytest
 import sympy as sp
 
-from symbolic.inequalities import certify
+from symbolic.inequalities import (RECHECK_DIGITS, InequalityResult, _counterexample, _holds_numerically,
+                                  _model_value, _Translator, certify)
 from symbolic.symbols import symbols
 
 sigma_min, lip_Df, r, mu, lam, K = symbols("sigma_min lip_Df r mu lam K")
@@ -151,3 +152,75 @@ def test_a_relaxation_model_that_satisfies_the_claim_is_not_a_counterexample():
 def test_untranslatable_expressions_are_reported():
     with pytest.raises(ValueError, match="cannot translate"):
         certify(sp.Le(sp.sin(x), 1))
+
+
+# The results compared whole, the z3 read-back, and the numeric re-check at its boundary.
+
+def test_a_rational_counterexample_is_read_back_exactly():
+    assert certify(sp.Ne(3 * u, 1)) == InequalityResult("refuted", "z3: the negation is satisfiable", {"u": "1/3"})
+
+
+def test_an_unconfirmed_model_is_unknown_with_its_reason_and_no_assignment():
+    assert certify(sp.Ge(p, sp.Rational(5, 2)), [sp.Ge(sp.log(p), 1)]) == InequalityResult(
+        "unknown", "z3's model of a relaxation is not a genuine counterexample")
+
+
+def test_a_symbol_outside_the_model_reads_as_zero():
+    import z3
+
+    solver = z3.Solver()
+    solver.add(z3.Real("used") == 1)
+    solver.check()
+    assert _model_value(solver.model(), z3.Real("unused")) == 0
+
+
+def test_exponentials_are_positive_and_logs_are_distinct_variables():
+    q = sp.Symbol("q", positive=True)
+    assert certify(sp.Gt(sp.exp(u), v), [sp.Le(v, 0)]).ok  # E > 0, not E >= 0
+    assert certify(sp.Eq(sp.log(p), sp.log(q))).status != "certified"  # log p and log q are two variables
+
+
+def test_log_at_one_is_zero_and_its_argument_only_positive():
+    """log(1) = 0: L >= 0 (not > 0) and L <= x - 1 (not <) at x = 1, and x > 0 (not x > 1)."""
+    assert certify(sp.Or(sp.Lt(p, 1), sp.Gt(p, 1), sp.Gt(sp.log(p), 1))).counterexample == {"p": "1"}
+    assert certify(sp.Or(sp.Ge(p, 1), sp.Gt(sp.log(p), -HALF))).status != "certified"  # false at p = 1/2
+
+
+def test_a_log_keeps_the_constraints_of_the_symbols_translated_before_it():
+    assert certify(sp.Le(p * sp.log(x + 1), p * x)).ok  # needs p > 0, registered before log(x + 1)
+
+
+def test_an_exponential_met_without_the_sharing_pass_gets_its_own_denominator():
+    import z3
+
+    translator = _Translator(z3)
+    translator(sp.exp(u / 3))
+    (direction, (_, denominator)), = translator._exp_bases.items()
+    assert (direction, denominator) == (u, 3)
+
+
+def test_decided_assumptions_and_disjunctions_are_rechecked_as_they_hold():
+    assert certify(sp.Le(u, 1), [sp.Le(u, u + 1)]).status == "refuted"  # sympy decides u <= u + 1 itself
+    assert certify(sp.Le(u, 0), [sp.Or(sp.Lt(u, -5), sp.Gt(u, 1))]).status == "refuted"  # only one side holds
+
+
+def test_a_model_breaking_a_symbol_sign_is_not_a_counterexample():
+    import z3
+
+    for symbol, value in ((p, 0), (x, -1)):  # p > 0 and x >= 0: these models ignore the translator's constraints
+        translator, solver = _Translator(z3), z3.Solver()
+        solver.add(translator(symbol) == value)
+        solver.check()
+        assert _counterexample(solver.model(), translator, sp.Gt(symbol, 5), []).status == "unknown"
+
+
+def test_an_undecidable_negation_stays_undecided():
+    inside = sp.Not(sp.And(sp.Le(sp.sqrt(u), 1), sp.Le(v, 1)))  # sympy keeps this Not (not a relation)
+    assert _holds_numerically(inside, {u: -1, v: 0}) is None  # sqrt(-1) is not real
+    assert _holds_numerically(inside, {u: 4, v: 0}) is True
+
+
+@pytest.mark.parametrize("margin, resolved", [(RECHECK_DIGITS - 2, True), (RECHECK_DIGITS + 2, False)])
+def test_the_recheck_resolves_a_violation_down_to_its_digits(margin, resolved):
+    """u <= 1 at u = 1 + 10^-k is false; RECHECK_DIGITS digits see it for k = RECHECK_DIGITS - 2, not + 2."""
+    assert _holds_numerically(sp.Le(u, 1), {u: 1 + sp.Rational(1, 10**margin)}) is (not resolved)
