@@ -137,3 +137,55 @@ def test_the_errata_are_the_failing_and_gap_steps_of_the_text_with_their_counter
     assert erratum.corrected_statement == "c" and erratum.corrected_check == "holds: fixed" and not erratum.survives
     second = errata_of(report)[1]
     assert second.status == "fails" and second.corrected_check == "fails: fixed" and second.survives
+
+
+def test_an_erratum_without_a_correction_or_witness_says_so_and_a_double_failure_is_kept():
+    from proofs_check.proofs.chain import errata_of
+    from proofs_check.proofs.checks import MissingJustification
+
+    bare = _step("1", MissingJustification("a reason"), explanation="none given")
+    twice = _step("2", _Fixed("identity", False), coq=_Fixed("coq", False), explanation="wrong")
+    first, second = errata_of(_chain(bare, twice))
+    assert (first.corrected_check, first.witness, first.counterexample) == ("", None, None)
+    assert second.id == "text/result/step-2" and second.counterexample == "x = 1"
+
+
+class _Recording:
+    """A check that records the context it runs in."""
+
+    kind = "identity"
+
+    def __init__(self, ok: bool):
+        self.ok, self.contexts = ok, []
+
+    def run(self, context):
+        from proofs_check.results import CheckResult
+
+        self.contexts.append(context)
+        return CheckResult(self.kind, self.ok, "recorded")
+
+
+def test_every_check_of_a_step_runs_in_the_chain_context_and_the_time_is_measured():
+    from proofs_check.proofs.chain import Proof, run_chain, run_step
+
+    check, coq, corrected = _Recording(False), _Recording(True), _Recording(True)
+    context = _context()
+    result = run_step(_step("1", check, coq=coq, corrected=corrected, gap=True), context)
+    assert result.status == "gap" and check.contexts == coq.contexts == corrected.contexts == [context]
+    assert 0 <= result.seconds < 60
+    chained = _Recording(True)
+    report = run_chain(Proof("text/result", "a result", "text", "here", "b", (_step("1", chained),)), context)
+    assert chained.contexts == [context] and 0 <= report.seconds < 60
+    assert run_step(_step("2", None, unchecked_reason="a definition"), context).seconds == 0.0
+
+
+def test_a_crashed_check_is_a_crash_result_of_its_kind():
+    from proofs_check.proofs.chain import _guarded
+    from proofs_check.results import CheckResult
+
+    class Broken:
+        def run(self, context):
+            raise RuntimeError("broken")
+
+    assert _guarded(_Fixed("analytic", None), _context()) == CheckResult.crash("analytic", "", RuntimeError("a broken check"))
+    assert _guarded(Broken(), _context()) == CheckResult.crash("none", "", RuntimeError("broken"))

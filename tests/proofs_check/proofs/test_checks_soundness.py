@@ -11,11 +11,11 @@ import sympy as sp
 
 from proofs_check.proofs import checks
 from proofs_check.proofs.chain import ChainRun
-from proofs_check.proofs.checks import (RATE_SLOPE_TOLERANCE, DerivationCheck, IdentityCheck, InequalityCheck,
+from proofs_check.proofs.checks import (RATE_SLOPE_TOLERANCE, AnalyticCheck, DerivationCheck, IdentityCheck, InequalityCheck,
                                         InstanceCheck, MissingJustification, RateCheck, decide_rate, last_table,
                                         tabled_check)
 from proofs_check.results import CheckResult, Slope, Witness
-from proofs_check.settings import RunConfig
+from proofs_check.settings import RATIO_TOLERANCE, RunConfig
 from symbolic.symbols import symbol
 
 CONTEXT = ChainRun(RunConfig(max_examples=5), lambda proof_id: None)
@@ -211,3 +211,79 @@ def test_an_inadmissible_witness_is_a_crash_of_the_check_with_its_kind_and_ref()
 def test_an_instance_check_reports_its_ratio_and_description():
     assert InstanceCheck("one", lambda: 2.0, lambda x: x / 4).run(CONTEXT) == CheckResult(
         "analytic", True, "ratio 0.5 on one", ratio=0.5, searched=1)
+
+
+# AnalyticCheck: the search, the screen, and the counterexample, shrunk to the simplest violating instance.
+
+LADDER = (0.5, 1.0, 1 + RATIO_TOLERANCE, 2.0, 3.0)  # sampled_from shrinks towards the front
+DOMAIN = (("x", "the ladder"),)
+
+
+def _ladder():
+    from hypothesis import strategies as st
+
+    return st.sampled_from(LADDER)
+
+
+def _floats():
+    from hypothesis import strategies as st
+
+    return st.floats(0.0, 1.0)
+
+
+def _run(check, seed=None):
+    return check.run(ChainRun(RunConfig(max_examples=20, seed=seed), lambda proof_id: None))
+
+
+def test_a_violated_analytic_bound_reports_the_worst_ratio_and_the_simplest_violation():
+    """The worst rung is 3; the first rung above 1 + RATIO_TOLERANCE is 2 (not 1 + RATIO_TOLERANCE, not 1)."""
+    result = _run(AnalyticCheck("x <= 1", _ladder, lambda x: x, domain=DOMAIN))
+    assert result == CheckResult("analytic", False, "worst ratio 3 (x <= 1)", ratio=3.0, searched=result.searched,
+                                 ranges=DOMAIN, counterexample="ratio 2 at 2.0")
+    assert len(LADDER) <= result.searched <= 20
+
+
+def test_a_held_analytic_bound_reports_how_much_was_searched_and_screened():
+    held = _run(AnalyticCheck("x <= 3", _ladder, lambda x: x / 3, domain=DOMAIN))
+    assert held == CheckResult("analytic", True, f"worst ratio 1 over {held.searched} instances (x <= 3)", ratio=1.0,
+                               searched=held.searched, ranges=DOMAIN)
+    screened = _run(AnalyticCheck("x <= 3", _ladder, lambda x: x / 3, domain=DOMAIN, sample=lambda rng: 1.5,
+                                  screened=(("x", "1.5"),)))
+    count = screened.searched - held.searched
+    assert count == RunConfig().analytic_screen and screened == CheckResult(
+        "analytic", True, f"worst ratio 1 over {screened.searched} instances, {count} of them screened by a numpy "
+        "sampler (x <= 3)", ratio=1.0, searched=screened.searched, ranges=DOMAIN + (("x", "1.5"),))
+
+
+def test_a_tie_between_the_screen_and_the_search_is_shrunk_by_the_search():
+    """Every instance has ratio 2: the search's shrunk 0.0 is reported, not the screen's 0.75."""
+    result = _run(AnalyticCheck("2 <= 1", _floats, lambda x: 2.0, sample=lambda rng: 0.75))
+    assert result.counterexample == "ratio 2 at 0.0"
+
+
+def test_the_search_and_the_screen_follow_the_run_seed_and_the_description():
+    ratio = lambda x: x  # noqa: E731
+    search = AnalyticCheck("x", _floats, ratio)
+    assert _run(search, 1) == _run(search, 1) and _run(search, 1).ratio != _run(search, 2).ratio
+    screen = AnalyticCheck("x", lambda: _floats().filter(lambda x: x < 0.001), ratio, sample=lambda rng: rng.random())
+    renamed = AnalyticCheck("y", screen.strategy, ratio, sample=screen.sample)
+    assert _run(screen, 1) == _run(screen, 1)
+    assert _run(screen, 1).ratio != _run(screen, 2).ratio and _run(screen, 1).ratio != _run(renamed, 1).ratio
+
+
+def test_a_batched_screen_uses_its_ratios_and_checks_their_shape_and_values():
+    batched = AnalyticCheck("x", _floats, lambda x: 0.0, sample=lambda rng: 0.5,
+                            ratios=lambda instances: [2.0] * len(instances))
+    assert _run(batched).ratio == 2.0  # the batched ratios, not the per-instance ratio
+    with pytest.raises(ValueError, match=r"the batched ratios have shape \(1,\), expected \(1000,\)"):
+        _run(AnalyticCheck("x", _floats, lambda x: 0.0, sample=lambda rng: 0.5, ratios=lambda instances: [2.0]))
+    with pytest.raises(ValueError, match="the ratio is not a number at 0.5"):
+        _run(AnalyticCheck("x", _floats, lambda x: float("nan") if x == 0.5 else 0.0, sample=lambda rng: 0.5))
+
+
+def test_a_validated_analytic_counterexample_carries_its_witness():
+    result = _run(AnalyticCheck("x <= 1", _ladder, lambda x: x, validator="tests.proofs_check.proofs.test_checks:"
+                                "_hypotheses_hold"))
+    assert result.witness == Witness("instance", "x <= 1", validator="tests.proofs_check.proofs.test_checks:"
+                                     "_hypotheses_hold", arguments=("2.0",))
+    assert result.counterexample == "ratio 2 at 2.0" and not result.crashed
