@@ -105,10 +105,10 @@ class _Translator:
         raise ValueError(f"cannot translate {e!r} ({type(e).__name__}) to real arithmetic")
 
     def power(self, base, exponent):
-        if exponent.is_Integer:
+        if exponent.is_Integer:  # nonzero: sympy folds x**0 to 1
             n = int(exponent)
-            value = reduce(lambda x, y: x * y, [self(base)] * abs(n)) if n else self.z3.RealVal(1)
-            return value if n >= 0 else 1 / value
+            value = self.power_of(self(base), abs(n))
+            return 1 / value if n < 0 else value
         if exponent.is_Rational:
             key = (base, exponent)
             if key not in self._powers:
@@ -133,18 +133,16 @@ class _Translator:
         for direction, found in sorted(coefficients.items(), key=lambda kv: sp.default_sort_key(kv[0])):
             self._base(direction, lcm(*(int(c.q) for c in found)))
 
-    def _base(self, direction, denominator: int):
-        if direction not in self._exp_bases:
-            value = self.z3.Real(f"exp_{len(self._exp_bases)}")
-            self._exp_bases[direction] = (value, denominator)
-            argument = self(direction / denominator)
-            self.constraints += [value > 0, value >= 1 + argument, self.z3.Implies(argument <= 0, value <= 1)]
-        return self._exp_bases[direction]
+    def _base(self, direction, denominator: int) -> None:
+        value = self.z3.Real(f"exp_{len(self._exp_bases)}")
+        self._exp_bases[direction] = (value, denominator)
+        argument = self(direction / denominator)
+        self.constraints += [value > 0, value >= 1 + argument, self.z3.Implies(argument <= 0, value <= 1)]
 
     def exponential(self, e):
-        """exp(c*u) (or E) as a power of its direction's base (registered here if no earlier pass saw it)."""
+        """exp(c*u) (or E) as an integer power of its direction's base, which share_exponentials registered."""
         coefficient, direction = _exponent(e)
-        value, denominator = self._base(direction, int(coefficient.q))
+        value, denominator = self._exp_bases[direction]
         return self.power(_Base(value), coefficient * denominator)
 
     def logarithm(self, argument):

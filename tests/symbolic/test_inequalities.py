@@ -190,13 +190,21 @@ def test_a_log_keeps_the_constraints_of_the_symbols_translated_before_it():
     assert certify(sp.Le(p * sp.log(x + 1), p * x)).ok  # needs p > 0, registered before log(x + 1)
 
 
-def test_an_exponential_met_without_the_sharing_pass_gets_its_own_denominator():
+def test_the_exponentials_of_a_direction_share_one_base_at_the_common_denominator():
     import z3
 
     translator = _Translator(z3)
-    translator(sp.exp(u / 3))
-    (direction, (_, denominator)), = translator._exp_bases.items()
-    assert (direction, denominator) == (u, 3)
+    translator.share_exponentials(sp.Le(sp.exp(u / 2), sp.exp(v)), sp.Ge(sp.exp(-u / 3), v))
+    assert {direction: d for direction, (_, d) in translator._exp_bases.items()} == {u: 6, v: 1}
+    assert certify(sp.And(sp.Ge(sp.exp(u), 1 + u), sp.Ge(sp.exp(u / 2), 1 + u / 2))).ok  # both tangents, one base
+    assert certify(sp.Or(sp.Ge(v, 1 + u / 2), sp.Lt(sp.exp(u), 0)), [sp.Ge(v, sp.exp(u / 2))]).ok  # shared with
+    # the assumptions: exp(u) = E**2 with E = exp(u/2) >= 1 + u/2
+
+
+def test_rational_powers_are_distinct_variables_and_others_are_refused():
+    assert certify(sp.Eq(sp.sqrt(p), sp.cbrt(p))).status != "certified"
+    with pytest.raises(ValueError, match=r"cannot translate the power x\*\*sqrt\(2\)"):
+        certify(sp.Le(x ** sp.sqrt(2), 1))
 
 
 def test_decided_assumptions_and_disjunctions_are_rechecked_as_they_hold():
@@ -224,3 +232,11 @@ def test_an_undecidable_negation_stays_undecided():
 def test_the_recheck_resolves_a_violation_down_to_its_digits(margin, resolved):
     """u <= 1 at u = 1 + 10^-k is false; RECHECK_DIGITS digits see it for k = RECHECK_DIGITS - 2, not + 2."""
     assert _holds_numerically(sp.Le(u, 1), {u: 1 + sp.Rational(1, 10**margin)}) is (not resolved)
+
+
+def test_a_query_beyond_its_time_budget_is_unknown_with_z3s_reason():
+    """AM-GM in degree 6: z3 certifies it within the default budget (about 0.05 s here), not within 1 ms."""
+    claim = sp.Ge((u**2 + v**2 + p**2) ** 3, 27 * u**2 * v**2 * p**2)
+    assert certify(claim).ok
+    late = certify(claim, timeout_ms=1)
+    assert late.status == "unknown" and late.certificate in ("z3: timeout", "z3: canceled") and not late.counterexample
