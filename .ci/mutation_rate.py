@@ -4,8 +4,13 @@ A mutant is a string mutant when its changed line differs from the original only
 (mutmut's ``"XX" + s + "XX"``, case changes, emptied messages): these cannot change a verdict of a checker.
 """
 
+import argparse
+import datetime
+import hashlib
 import io
+import json
 import tokenize
+from pathlib import Path
 
 from mutmut.__main__ import walk_source_files
 from mutmut.mutation.data import SourceFileMutationData
@@ -30,7 +35,25 @@ def is_string_mutant(name: str, path) -> bool:
     return code_tokens(removed) == code_tokens(added)
 
 
+def record(repo: Path, target: str, modules: list[str], counts: dict) -> None:
+    """Write the kill rates of a full run of ``target`` into .ci/mutation_record.json, with the SHA-256 of each
+    module as it was mutated: tests/test_mutation_record.py fails when a module changes without a new run."""
+    path = repo / ".ci" / "mutation_record.json"
+    data = json.loads(path.read_text()) if path.is_file() else {}
+    (run, killed), (run_all, killed_all) = counts["non-string"], counts["all"]
+    data[target] = {"modules": {m: hashlib.sha256(Path(m).read_bytes()).hexdigest() for m in modules},
+                    "non_string_mutants": run, "non_string_killed": killed, "all_mutants": run_all,
+                    "all_killed": killed_all, "date": datetime.date.today().isoformat()}
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    print(f"recorded {target} in {path}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--record", metavar="TARGET", help="record this full run's rates in .ci/mutation_record.json")
+    parser.add_argument("--repo", type=Path, help="the repository to record in (with --record)")
+    parser.add_argument("--modules", nargs="*", default=[], help="the mutated modules (with --record)")
+    arguments = parser.parse_args()
     counts = {"all": [0, 0], "non-string": [0, 0]}
     survivors = []
     for path in walk_source_files():
@@ -54,6 +77,8 @@ def main() -> None:
         print(f"{kind} mutants: {run} run, {killed} killed, kill rate {killed / max(run, 1):.1%}")
     print("non-string survivors (mutmut show NAME in the work directory for the diff):")
     print("\n".join(f"  {s}" for s in survivors) or "  none")
+    if arguments.record:
+        record(arguments.repo, arguments.record, arguments.modules, counts)
 
 
 if __name__ == "__main__":

@@ -228,10 +228,13 @@ def test_an_undecidable_negation_stays_undecided():
     assert _holds_numerically(inside, {u: 4, v: 0}) is True
 
 
-@pytest.mark.parametrize("margin, resolved", [(RECHECK_DIGITS - 2, True), (RECHECK_DIGITS + 2, False)])
-def test_the_recheck_resolves_a_violation_down_to_its_digits(margin, resolved):
-    """u <= 1 at u = 1 + 10^-k is false; RECHECK_DIGITS digits see it for k = RECHECK_DIGITS - 2, not + 2."""
-    assert _holds_numerically(sp.Le(u, 1), {u: 1 + sp.Rational(1, 10**margin)}) is (not resolved)
+@pytest.mark.parametrize("margin, resolved", [(28, True), (32, False)])
+def test_the_recheck_resolves_a_violation_down_to_its_30_digits(margin, resolved):
+    """u <= 1 at u = 1 + 10^-k is false; RECHECK_DIGITS = 30 digits see it for k = 28, not for k = 32 (on either
+    side of the relation)."""
+    assert RECHECK_DIGITS == 30
+    at = {u: 1 + sp.Rational(1, 10**margin)}
+    assert _holds_numerically(sp.Le(u, 1), at) is _holds_numerically(sp.Ge(1, u), at) is (not resolved)
 
 
 def test_a_query_beyond_its_time_budget_is_unknown_with_z3s_reason():
