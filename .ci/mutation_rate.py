@@ -35,7 +35,7 @@ def is_string_mutant(name: str, path) -> bool:
     return code_tokens(removed) == code_tokens(added)
 
 
-def record(repo: Path, target: str, modules: list[str], counts: dict) -> None:
+def record(repo: Path, target: str, modules: list[str], counts: dict, chains: int | None) -> None:
     """Write the kill rates of a full run of ``target`` into .ci/mutation_record.json, with the SHA-256 of each
     module as it was mutated: tests/test_mutation_record.py fails when a module changes without a new run."""
     path = repo / ".ci" / "mutation_record.json"
@@ -43,9 +43,24 @@ def record(repo: Path, target: str, modules: list[str], counts: dict) -> None:
     (run, killed), (run_all, killed_all) = counts["non-string"], counts["all"]
     data[target] = {"modules": {m: hashlib.sha256(Path(m).read_bytes()).hexdigest() for m in modules},
                     "non_string_mutants": run, "non_string_killed": killed, "all_mutants": run_all,
-                    "all_killed": killed_all, "date": datetime.date.today().isoformat()}
+                    "all_killed": killed_all, "date": datetime.date.today().isoformat(),
+                    "killed_by_the_chain_tests": chains}
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
     print(f"recorded {target} in {path}")
+
+
+def survivors_by_path() -> list[tuple[str, Path]]:
+    """(name, source path) of every non-string mutant that survived (or had no tests) in the finished run."""
+    found = []
+    for path in walk_source_files():
+        data = SourceFileMutationData(path=path)
+        try:
+            data.load()
+        except FileNotFoundError:
+            continue
+        found += [(name, Path(path)) for name, exit_code in data.exit_code_by_key.items()
+                  if status_by_exit_code[exit_code] in ("survived", "no tests") and not is_string_mutant(name, path)]
+    return found
 
 
 def main() -> None:
@@ -55,6 +70,8 @@ def main() -> None:
     parser.add_argument("--modules", nargs="*", default=[], help="the mutated modules (with --record)")
     arguments = parser.parse_args()
     counts = {"all": [0, 0], "non-string": [0, 0]}
+    chains = Path("chains_killed.json")  # written by mutation_chains.py (CHAINS=1)
+    by_chains = set(json.loads(chains.read_text())) if chains.is_file() else set()
     survivors = []
     for path in walk_source_files():
         data = SourceFileMutationData(path=path)
@@ -66,7 +83,7 @@ def main() -> None:
             status = status_by_exit_code[exit_code]
             if status in ("not checked", "skipped"):
                 continue
-            killed = status in ("killed", "timeout", "caught by type check", "segfault")
+            killed = status in ("killed", "timeout", "caught by type check", "segfault") or name in by_chains
             kinds = ["all"] if is_string_mutant(name, path) else ["all", "non-string"]
             for kind in kinds:
                 counts[kind][0] += 1
@@ -75,10 +92,12 @@ def main() -> None:
                 survivors.append(f"{name}: {status}")
     for kind, (run, killed) in counts.items():
         print(f"{kind} mutants: {run} run, {killed} killed, kill rate {killed / max(run, 1):.1%}")
+    if chains.is_file():
+        print(f"of which killed by the chain tests alone: {len(by_chains)}")
     print("non-string survivors (mutmut show NAME in the work directory for the diff):")
     print("\n".join(f"  {s}" for s in survivors) or "  none")
     if arguments.record:
-        record(arguments.repo, arguments.record, arguments.modules, counts)
+        record(arguments.repo, arguments.record, arguments.modules, counts, len(by_chains) if chains.is_file() else None)
 
 
 if __name__ == "__main__":

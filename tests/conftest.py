@@ -4,6 +4,9 @@
 hypothesis' plugin applies the command-line profile after conftest files are imported.
 """
 
+import os
+import sys
+
 import pytest
 import sympy as sp
 from hypothesis import settings
@@ -42,3 +45,17 @@ def pytest_collection_modifyitems(items):
     """Start the heavy tests first (a stable sort keeps every other test in its place), so that on two workers
     none of them begins near the end and stretches the run: the order is the same in every xdist worker."""
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
+
+
+@pytest.fixture(autouse=True)
+def _uncached_under_mutmut_stats():
+    """While mutmut collects which tests reach which function (``MUTANT_UNDER_TEST=stats``, .ci/mutation), clear
+    every functools cache of the project before each test: a cached derivation would otherwise credit only the first
+    test that computed it, and a mutant of it would never meet the other tests. A no-op in ordinary runs."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        for name, module in list(sys.modules.items()):
+            if name.split(".")[0] in ("symbolic", "numeric", "proofs_check"):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+    yield

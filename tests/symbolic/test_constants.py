@@ -132,3 +132,24 @@ def test_c0_for_a_radius_where_the_weyl_floor_vanishes_is_refused():
 
     with pytest.raises(ValueError, match="vanishes"):
         c0_for_radius(sigma_min / lip_Df)
+
+
+def test_c0_for_a_negative_radius_has_no_positive_solution():
+    from symbolic.constants import c0_for_radius
+
+    with pytest.raises(ValueError, match=r"no unique positive C0 for the radius -sigma_min/\(4\*lip_Df\)"):
+        c0_for_radius(-sigma_min / (4 * lip_Df))
+
+
+def test_the_convergence_rate_at_the_derived_floor_is_a_quarter_mu_sigma_min_squared():
+    """Lemma 3.3 with lam = c sigma_min^2 at c = 1/4: ||y(t) - y*|| decays like exp(-mu sigma_min^2 t/4)."""
+    from symbolic.constants import convergence_rate
+
+    assert sp.simplify(convergence_rate() - mu * sigma_min**2 / 4) == 0
+
+
+def test_the_false_square_inequality_is_witnessed_by_one_and_nine_tenths():
+    """(1 - 9/10)^2 = 1/100 < |1 - 81/100| = 19/100: smith's ||a - b||^2 >= | ||a||^2 - ||b||^2 | is false."""
+    from symbolic.constants import _false_square_inequality
+
+    assert _false_square_inequality() == "a = 1, b = 9/10: (a - b)^2 = 1/100 < |a^2 - b^2| = 19/100"
