@@ -287,3 +287,8 @@ def test_a_validated_analytic_counterexample_carries_its_witness():
     assert result.witness == Witness("instance", "x <= 1", validator="tests.proofs_check.proofs.test_checks:"
                                      "_hypotheses_hold", arguments=("2.0",))
     assert result.counterexample == "ratio 2 at 2.0" and not result.crashed
+
+
+def test_a_rate_in_another_symbol_than_alpha_is_refused():
+    with pytest.raises(ValueError, match=r"unknown symbol\(s\) mu in '1/\(alpha\*mu\)'; allowed: alpha"):
+        decide_rate("other", ALPHAS, 1 / ALPHAS, "1/(alpha*mu)")
