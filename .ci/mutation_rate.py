@@ -1,7 +1,8 @@
 """Kill rate of a finished mutmut 3.8.1 run (in its working directory): all mutants, and the non-string ones.
 
-A mutant is a string mutant when its changed line differs from the original only inside string literals
-(mutmut's ``"XX" + s + "XX"``, case changes, emptied messages): these cannot change a verdict of a checker.
+A mutant is a string mutant when its changed line differs from the original only inside string literals other
+than f-strings (mutmut's ``"XX" + s + "XX"``, case changes): these cannot change a verdict of a checker. An
+f-string counts as code, since its braces hold expressions.
 """
 
 import argparse
@@ -19,13 +20,20 @@ from mutmut.stats import status_by_exit_code
 
 
 def code_tokens(lines: list[str]) -> list[str]:
+    """The tokens of ``lines`` other than strings and comments. A changed line may open a bracket that a later,
+    unchanged line closes: the tokens read before tokenize reaches the end are kept."""
+    source = io.StringIO("\n".join(line.strip() for line in lines) + "\n")
+    ignored = {tokenize.STRING, tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+               getattr(tokenize, "FSTRING_MIDDLE", -1)}
+    tokens = []
     try:
-        tokens = tokenize.generate_tokens(io.StringIO("\n".join(line.strip() for line in lines) + "\n").readline)
-        return [t.string for t in tokens if t.type not in (tokenize.STRING, tokenize.COMMENT, tokenize.NL,
-                                                           tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
-                and not t.type == getattr(tokenize, "FSTRING_MIDDLE", -1)]
+        for token in tokenize.generate_tokens(source.readline):
+            f_string = token.type == tokenize.STRING and "f" in token.string.split(token.string[-1])[0].lower()
+            if token.type not in ignored or f_string:  # an f-string's braces hold code (a STRING token in 3.11)
+                tokens.append(token.string)
     except (tokenize.TokenError, SyntaxError, IndentationError):
-        return [line.strip() for line in lines]
+        pass
+    return tokens
 
 
 def is_string_mutant(name: str, path) -> bool:

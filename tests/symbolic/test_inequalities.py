@@ -150,7 +150,7 @@ def test_a_relaxation_model_that_satisfies_the_claim_is_not_a_counterexample():
 
 
 def test_untranslatable_expressions_are_reported():
-    with pytest.raises(ValueError, match="cannot translate"):
+    with pytest.raises(ValueError, match=r"cannot translate sin\(x\) \(sin\) to real arithmetic"):
         certify(sp.Le(sp.sin(x), 1))
 
 

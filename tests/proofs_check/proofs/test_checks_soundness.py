@@ -292,3 +292,44 @@ def test_a_validated_analytic_counterexample_carries_its_witness():
 def test_a_rate_in_another_symbol_than_alpha_is_refused():
     with pytest.raises(ValueError, match=r"unknown symbol\(s\) mu in '1/\(alpha\*mu\)'; allowed: alpha"):
         decide_rate("other", ALPHAS, 1 / ALPHAS, "1/(alpha*mu)")
+
+
+def test_the_log_factor_at_exactly_the_tolerance_is_not_seen(monkeypatch):
+    """'needed' only for a slope without log(alpha) above RATE_SLOPE_TOLERANCE; at it, 'not seen'."""
+    from proofs_check.results import fit_slope
+
+    values = np.log(ALPHAS) / ALPHAS
+    without = fit_slope("", "alpha", ALPHAS[2:], values[2:] * ALPHAS[2:]).value
+    monkeypatch.setattr(checks, "RATE_SLOPE_TOLERANCE", without)
+    assert "the log factor is not seen" in decide_rate("log", ALPHAS, values, "log(alpha)/alpha").detail
+
+
+def test_an_inadmissible_witness_names_every_broken_hypothesis():
+    witness = Witness("instance", "O(1)", validator=f"{__name__}:_two_broken")
+    result = checks._validated(CheckResult("analytic", False, "found"), witness)
+    assert result.detail.endswith(f"the witness violates mu > 0, nu >= mu ({__name__}:_two_broken)")
+
+
+def _two_broken(*arguments):
+    return {"mu > 0": False, "nu >= mu": False, "t >= 0": True}
+
+
+def test_a_screen_names_the_instance_whose_ratio_is_not_a_number():
+    from itertools import count
+
+    counter = count()
+    check = AnalyticCheck("x", _floats, lambda x: float("nan") if x == 7 else 0.0, sample=lambda rng: next(counter))
+    with pytest.raises(ValueError, match="the ratio is not a number at 7$"):
+        _run(check)
+
+
+def test_a_violation_the_shrinker_cannot_reproduce_is_reported_at_the_searched_instance():
+    """The ratio exceeds 1 on its first evaluation only: the search saw it, the shrinker never does."""
+    calls = []
+
+    def once(x):
+        calls.append(x)
+        return 2.0 if len(calls) == 1 else 0.5
+
+    result = _run(AnalyticCheck("once", _floats, once))
+    assert not result.ok and result.counterexample == f"ratio 0.5 at {calls[0]!r}"
