@@ -65,6 +65,7 @@ class _Translator:
         self.constraints: list = []
         self._powers: dict = {}
         self._exp_bases: dict = {}
+        self._denominators: dict = {}
         self._logs: dict = {}
 
     def symbol(self, s: sp.Symbol):
@@ -130,19 +131,25 @@ class _Translator:
             for e in sp.sympify(relation).atoms(sp.exp, type(sp.E)):
                 coefficient, direction = _exponent(e)
                 coefficients.setdefault(direction, set()).add(coefficient)
-        for direction, found in sorted(coefficients.items(), key=lambda kv: sp.default_sort_key(kv[0])):
-            self._base(direction, lcm(*(int(c.q) for c in found)))
+        self._denominators = {direction: lcm(*(int(c.q) for c in found)) for direction, found in coefficients.items()}
+        for direction in sorted(self._denominators, key=sp.default_sort_key):  # sorted: the same names every run
+            self.base(direction)
 
-    def _base(self, direction, denominator: int) -> None:
-        value = self.z3.Real(f"exp_{len(self._exp_bases)}")
-        self._exp_bases[direction] = (value, denominator)
-        argument = self(direction / denominator)
-        self.constraints += [value > 0, value >= 1 + argument, self.z3.Implies(argument <= 0, value <= 1)]
+    def base(self, direction) -> tuple:
+        """(E, d) with E = exp(direction/d), registered on first use. The exponentials inside the direction get
+        their bases first, while its argument is translated, and E is named after them, so names stay distinct."""
+        if direction not in self._exp_bases:
+            denominator = self._denominators[direction]
+            argument = self(direction / denominator)
+            value = self.z3.Real(f"exp_{len(self._exp_bases)}")
+            self._exp_bases[direction] = (value, denominator)
+            self.constraints += [value > 0, value >= 1 + argument, self.z3.Implies(argument <= 0, value <= 1)]
+        return self._exp_bases[direction]
 
     def exponential(self, e):
-        """exp(c*u) (or E) as an integer power of its direction's base, which share_exponentials registered."""
+        """exp(c*u) (or E) as an integer power of its direction's base (share_exponentials found every direction)."""
         coefficient, direction = _exponent(e)
-        value, denominator = self._exp_bases[direction]
+        value, denominator = self.base(direction)
         return self.power(_Base(value), coefficient * denominator)
 
     def logarithm(self, argument):

@@ -201,6 +201,13 @@ def test_the_exponentials_of_a_direction_share_one_base_at_the_common_denominato
     # the assumptions: exp(u) = E**2 with E = exp(u/2) >= 1 + u/2
 
 
+def test_an_exponential_inside_the_direction_of_another_gets_its_base_first():
+    """exp(y exp(x + z)): the direction y exp(x + z) (a product) sorts before x + z (a sum), yet needs its base."""
+    x_, y_, z_ = sp.symbols("x_ y_ z_", real=True)
+    assert certify(sp.Ge(sp.exp(y_ * sp.exp(x_ + z_)), 1), [sp.Ge(y_, 0)]).ok  # exp(x + z) >= 0
+    assert certify(sp.Ge(sp.exp(y_ * sp.exp(x_ + z_)), 1)).status != "certified"  # false for y < 0
+
+
 def test_rational_powers_are_distinct_variables_and_others_are_refused():
     assert certify(sp.Eq(sp.sqrt(p), sp.cbrt(p))).status != "certified"
     with pytest.raises(ValueError, match=r"cannot translate the power x\*\*sqrt\(2\)"):
