@@ -57,18 +57,22 @@ def record(repo: Path, target: str, modules: list[str], counts: dict, chains: in
     print(f"recorded {target} in {path}")
 
 
-def survivors_by_path() -> list[tuple[str, Path]]:
-    """(name, source path) of every non-string mutant that survived (or had no tests) in the finished run."""
-    found = []
+def run_mutants():
+    """(name, source path, status) of every mutant of the finished run, in the working directory."""
     for path in walk_source_files():
         data = SourceFileMutationData(path=path)
         try:
             data.load()
         except FileNotFoundError:
             continue
-        found += [(name, Path(path)) for name, exit_code in data.exit_code_by_key.items()
-                  if status_by_exit_code[exit_code] in ("survived", "no tests") and not is_string_mutant(name, path)]
-    return found
+        for name, exit_code in data.exit_code_by_key.items():
+            yield name, Path(path), status_by_exit_code[exit_code]
+
+
+def survivors_by_path() -> list[tuple[str, Path]]:
+    """(name, source path) of every non-string mutant that survived (or had no tests) in the finished run."""
+    return [(name, path) for name, path, status in run_mutants()
+            if status in ("survived", "no tests") and not is_string_mutant(name, path)]
 
 
 def main() -> None:
@@ -81,23 +85,16 @@ def main() -> None:
     chains = Path("chains_killed.json")  # written by mutation_chains.py (CHAINS=1)
     by_chains = set(json.loads(chains.read_text())) if chains.is_file() else set()
     survivors = []
-    for path in walk_source_files():
-        data = SourceFileMutationData(path=path)
-        try:
-            data.load()
-        except FileNotFoundError:
+    for name, path, status in run_mutants():
+        if status in ("not checked", "skipped"):
             continue
-        for name, exit_code in data.exit_code_by_key.items():
-            status = status_by_exit_code[exit_code]
-            if status in ("not checked", "skipped"):
-                continue
-            killed = status in ("killed", "timeout", "caught by type check", "segfault") or name in by_chains
-            kinds = ["all"] if is_string_mutant(name, path) else ["all", "non-string"]
-            for kind in kinds:
-                counts[kind][0] += 1
-                counts[kind][1] += killed
-            if not killed and "non-string" in kinds:
-                survivors.append(f"{name}: {status}")
+        killed = status in ("killed", "timeout", "caught by type check", "segfault") or name in by_chains
+        kinds = ["all"] if is_string_mutant(name, path) else ["all", "non-string"]
+        for kind in kinds:
+            counts[kind][0] += 1
+            counts[kind][1] += killed
+        if not killed and "non-string" in kinds:
+            survivors.append(f"{name}: {status}")
     for kind, (run, killed) in counts.items():
         print(f"{kind} mutants: {run} run, {killed} killed, kill rate {killed / max(run, 1):.1%}")
     if chains.is_file():
